@@ -1,1 +1,3 @@
+//! The `beian` command-line tool.
+mod domain_cmd;
 fn main() {}

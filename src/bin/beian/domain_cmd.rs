@@ -1,0 +1,1 @@
+//! `beian domain`.

@@ -1,0 +1,280 @@
+//! Folding raw text into the normal form the number grammar reads.
+//!
+//! Real text writes numbers with white space anywhere, full-width letters, digits and hyphens,
+//! dashes and underscores before the site number, traditional characters, and (in HTML) tags,
+//! character references and JavaScript `\uXXXX` escapes between or instead of characters. The
+//! grammar in [`crate::number`] reads none of that: it reads folded text, in which each of
+//! those has been replaced by the character it stands for, or dropped. Folding keeps, for every
+//! byte of folded text, the span of raw bytes it came from, so that spans and error offsets
+//! always point into the caller's input.
+//!
+//! Folding is local: what a position folds to depends only on the bytes from that position on.
+//! A tag is `<` followed by a letter, `/`, `!` or `\`, up to the next `>` within
+//! [`MAX_TAG`] bytes with no `<` before it; anything else is text. The gap between two
+//! characters (white space, tags, `&nbsp;`) is at most [`MAX_GAP`] bytes; a longer gap folds to
+//! [`BREAK`], which no number contains, so that a number's raw text is bounded.
+
+/// Longest tag read as a gap.
+pub(crate) const MAX_TAG: usize = 256;
+/// Longest run of gaps between two characters of a number.
+pub(crate) const MAX_GAP: usize = 256;
+/// Longest character reference or escape (`&#x2F9F4;`, `\u5907`).
+pub(crate) const MAX_REF: usize = 10;
+/// Stands for anything that ends a number: an over-long gap, invalid UTF-8.
+pub(crate) const BREAK: char = '\u{0}';
+
+/// How much markup to understand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Markup {
+    /// A form field: white space and full-width forms only.
+    Plain,
+    /// A web page: also tags, character references and `\uXXXX` escapes.
+    Html,
+}
+
+/// One step of the reader: a character standing for `len` raw bytes, or a gap of `len` bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Step {
+    Char(char, usize),
+    Gap(usize),
+}
+
+/// Reads one step at the start of `raw`, which must not be empty.
+pub(crate) fn step(raw: &[u8], markup: Markup) -> Step {
+    let b = raw[0];
+    if b < 0x80 {
+        return match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0c => Step::Gap(1),
+            b'<' if markup == Markup::Html => match tag_len(raw) {
+                Some(n) => Step::Gap(n),
+                None => Step::Char('<', 1),
+            },
+            b'&' if markup == Markup::Html => reference(raw).unwrap_or(Step::Char('&', 1)),
+            b'\\' if markup == Markup::Html => match escape(raw) {
+                Some((c, n)) => fold_char(c, n),
+                None => Step::Char('\\', 1),
+            },
+            b'_' => Step::Char('-', 1),
+            0..=0x1f | 0x7f => Step::Char(BREAK, 1),
+            _ => Step::Char(b as char, 1),
+        };
+    }
+    match decode_utf8(raw) {
+        Some((c, n)) => fold_char(c, n),
+        None => Step::Char(BREAK, 1),
+    }
+}
+
+/// Folds a decoded character standing for `n` raw bytes.
+fn fold_char(c: char, n: usize) -> Step {
+    let folded = match c {
+        // White space: NBSP, the en/em/thin spaces, zero-width space, ideographic space, BOM.
+        '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{3000}' | '\u{feff}' | ' ' | '\t' | '\n'
+        | '\r' => return Step::Gap(n),
+        // Full-width ASCII.
+        '\u{ff01}'..='\u{ff5e}' => {
+            let a = char::from_u32(c as u32 - 0xfee0).unwrap_or(BREAK);
+            if a == '_' { '-' } else { a }
+        }
+        // Hyphens and dashes: hyphen, non-breaking hyphen, figure dash, en/em dash,
+        // horizontal bar, minus sign, small hyphen-minus; underscore.
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe63}' | '_' => '-',
+        '備' => '备',
+        '號' => '号',
+        '證' => '证',
+        '網' => '网',
+        // Invalid UTF-8 decoded elsewhere, control characters.
+        '\u{fffd}' | '\u{0}'..='\u{1f}' => BREAK,
+        c => c,
+    };
+    Step::Char(folded, n)
+}
+
+/// Decodes one UTF-8 character at the start of `raw`; `None` for an invalid or truncated
+/// sequence (the caller skips one byte).
+fn decode_utf8(raw: &[u8]) -> Option<(char, usize)> {
+    let n = match raw[0] {
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf4 => 4,
+        _ => return None,
+    };
+    let s = std::str::from_utf8(raw.get(..n)?).ok()?;
+    s.chars().next().map(|c| (c, n))
+}
+
+/// Length of a tag at the start of `raw`, if it is one.
+fn tag_len(raw: &[u8]) -> Option<usize> {
+    let second = *raw.get(1)?;
+    if !(second.is_ascii_alphabetic() || matches!(second, b'/' | b'!' | b'\\')) {
+        return None;
+    }
+    let window = &raw[1..raw.len().min(MAX_TAG)];
+    let end = memchr::memchr2(b'<', b'>', window)?;
+    (window[end] == b'>').then_some(end + 2)
+}
+
+/// A character reference at the start of `raw` (which starts with `&`).
+fn reference(raw: &[u8]) -> Option<Step> {
+    let window = &raw[..raw.len().min(MAX_REF)];
+    let semi = memchr::memchr(b';', window);
+    let body = &window[1..semi.unwrap_or(window.len())];
+    if let Some(num) = body.strip_prefix(b"#") {
+        let semi = semi?;
+        let value = match num.first() {
+            Some(b'x' | b'X') => parse_radix(&num[1..], 16)?,
+            _ => parse_radix(num, 10)?,
+        };
+        let c = char::from_u32(value)?;
+        return Some(fold_char(c, semi + 1));
+    }
+    // Named references that occur inside numbers; `&nbsp` is often written without `;`.
+    const NAMED: [(&[u8], Option<char>); 7] = [
+        (b"nbsp", None),
+        (b"ensp", None),
+        (b"emsp", None),
+        (b"thinsp", None),
+        (b"mdash", Some('-')),
+        (b"ndash", Some('-')),
+        (b"hyphen", Some('-')),
+    ];
+    for (name, c) in NAMED {
+        if body.starts_with(name) {
+            let len = match semi {
+                Some(s) if s == name.len() + 1 => s + 1,
+                _ if name == b"nbsp" => 1 + name.len(),
+                _ => return None,
+            };
+            return Some(match c {
+                Some(c) => Step::Char(c, len),
+                None => Step::Gap(len),
+            });
+        }
+    }
+    None
+}
+
+/// A JavaScript or JSON `\uXXXX` escape at the start of `raw`.
+fn escape(raw: &[u8]) -> Option<(char, usize)> {
+    if raw.get(1) != Some(&b'u') {
+        return None;
+    }
+    let hex = raw.get(2..6)?;
+    let c = char::from_u32(parse_radix(hex, 16)?)?;
+    Some((c, 6))
+}
+
+/// Parses 1 to 7 digits in `radix`; `None` for anything else.
+fn parse_radix(digits: &[u8], radix: u32) -> Option<u32> {
+    if digits.is_empty() || digits.len() > 7 {
+        return None;
+    }
+    let mut v = 0u32;
+    for &d in digits {
+        v = v * radix + (d as char).to_digit(radix)?;
+    }
+    Some(v)
+}
+
+/// Folded text with, for each byte of it, the raw span it came from.
+#[derive(Debug, Default)]
+pub(crate) struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// Raw start offset of the character each byte of `text` belongs to.
+    starts: Vec<u32>,
+    /// Raw end offset of the character each byte of `text` belongs to.
+    ends: Vec<u32>,
+}
+
+impl Folded {
+    /// Folds `raw[from..to]`; offsets are into `raw`. `to` is only a bound for starting a step:
+    /// a character or gap that starts before `to` is read whole.
+    pub fn fold(&mut self, raw: &[u8], from: usize, to: usize, markup: Markup) {
+        self.text.clear();
+        self.starts.clear();
+        self.ends.clear();
+        let mut i = from;
+        let mut gap = 0usize;
+        while i < to {
+            match step(&raw[i..], markup) {
+                Step::Gap(n) => {
+                    gap += n;
+                    if gap > MAX_GAP {
+                        self.push(BREAK, i, i + n);
+                        gap = 0;
+                    }
+                    i += n;
+                }
+                Step::Char(c, n) => {
+                    gap = 0;
+                    self.push(c, i, i + n);
+                    i += n;
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, c: char, start: usize, end: usize) {
+        let before = self.text.len();
+        self.text.push(c);
+        for _ in before..self.text.len() {
+            self.starts.push(start as u32);
+            self.ends.push(end as u32);
+        }
+    }
+
+    /// Raw span of folded bytes `start..end` (a non-empty range on char boundaries).
+    pub fn raw_span(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        self.starts[start] as usize..self.ends[end - 1] as usize
+    }
+
+    /// Raw offset of folded byte `at` (the raw end when `at` is the end of the text).
+    pub fn raw_offset(&self, at: usize, raw_end: usize) -> usize {
+        self.starts.get(at).map_or(raw_end, |&s| s as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fold(s: &str, markup: Markup) -> String {
+        let mut f = Folded::default();
+        f.fold(s.as_bytes(), 0, s.len(), markup);
+        f.text
+    }
+
+    #[test]
+    fn folds_what_footers_write() {
+        assert_eq!(fold("京ＩＣＰ备 １２３号－１", Markup::Plain), "京ICP备123号-1");
+        assert_eq!(fold("京ICP備123號—1", Markup::Plain), "京ICP备123号-1");
+        assert_eq!(
+            fold("京<span>ICP</span>备<span class=\"x\">19</span>号", Markup::Html),
+            "京ICP备19号"
+        );
+        assert_eq!(fold("&#37122;ICP&#22791;1&#x53f7;", Markup::Html), "鄂ICP备1号");
+        assert_eq!(fold("\\u8700ICP\\u5907", Markup::Html), "蜀ICP备");
+        assert_eq!(fold("a&nbsp;&nbsp b&amp;", Markup::Html), "ab&amp;");
+        assert_eq!(fold("&mdash;&#12288;&#x20;", Markup::Html), "-");
+        assert_eq!(fold("<span>", Markup::Plain), "<span>");
+        assert_eq!(fold("a < b", Markup::Html), "a<b");
+    }
+
+    #[test]
+    fn spans_point_into_raw() {
+        let raw = "京 <b>ICP</b>";
+        let mut f = Folded::default();
+        f.fold(raw.as_bytes(), 0, raw.len(), Markup::Html);
+        assert_eq!(f.text, "京ICP");
+        assert_eq!(f.raw_span(0, 3), 0..3);
+        assert_eq!(f.raw_span(3, 6), 7..10);
+    }
+
+    #[test]
+    fn long_gaps_break() {
+        let raw = format!("京{}ICP", " ".repeat(MAX_GAP + 1));
+        assert_eq!(fold(&raw, Markup::Plain), "京\0ICP");
+        assert_eq!(fold("\u{1}\u{fffd}", Markup::Plain), "\0\0");
+    }
+}

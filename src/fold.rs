@@ -69,8 +69,9 @@ pub(crate) fn step(raw: &[u8], markup: Markup) -> Step {
 fn fold_char(c: char, n: usize) -> Step {
     let folded = match c {
         // White space: NBSP, the en/em/thin spaces, zero-width space, ideographic space, BOM.
-        '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{3000}' | '\u{feff}' | ' ' | '\t' | '\n'
-        | '\r' => return Step::Gap(n),
+        '\u{a0}' | '\u{2000}'..='\u{200b}' | '\u{3000}' | '\u{feff}' | ' ' | '\t' | '\n' | '\r' => {
+            return Step::Gap(n);
+        }
         // Full-width ASCII.
         '\u{ff01}'..='\u{ff5e}' => {
             let a = char::from_u32(c as u32 - 0xfee0).unwrap_or(BREAK);
@@ -92,15 +93,31 @@ fn fold_char(c: char, n: usize) -> Step {
 
 /// Decodes one UTF-8 character at the start of `raw`; `None` for an invalid or truncated
 /// sequence (the caller skips one byte).
-fn decode_utf8(raw: &[u8]) -> Option<(char, usize)> {
-    let n = match raw[0] {
-        0xc2..=0xdf => 2,
-        0xe0..=0xef => 3,
-        0xf0..=0xf4 => 4,
+pub(crate) fn decode_utf8(raw: &[u8]) -> Option<(char, usize)> {
+    let cont = |i: usize| raw.get(i).copied().filter(|b| b & 0xc0 == 0x80).map(u32::from);
+    let (v, n) = match raw[0] {
+        b @ 0xc2..=0xdf => ((u32::from(b) & 0x1f) << 6 | (cont(1)? & 0x3f), 2),
+        b @ 0xe0..=0xef => {
+            let v = (u32::from(b) & 0x0f) << 12 | (cont(1)? & 0x3f) << 6 | (cont(2)? & 0x3f);
+            // Overlong forms and surrogates are invalid.
+            if v < 0x800 || (0xd800..0xe000).contains(&v) {
+                return None;
+            }
+            (v, 3)
+        }
+        b @ 0xf0..=0xf4 => {
+            let v = (u32::from(b) & 0x07) << 18
+                | (cont(1)? & 0x3f) << 12
+                | (cont(2)? & 0x3f) << 6
+                | (cont(3)? & 0x3f);
+            if !(0x10000..=0x10ffff).contains(&v) {
+                return None;
+            }
+            (v, 4)
+        }
         _ => return None,
     };
-    let s = std::str::from_utf8(raw.get(..n)?).ok()?;
-    s.chars().next().map(|c| (c, n))
+    char::from_u32(v).map(|c| (c, n))
 }
 
 /// Length of a tag at the start of `raw`, if it is one.
@@ -194,6 +211,10 @@ impl Folded {
         self.text.clear();
         self.starts.clear();
         self.ends.clear();
+        let want = to.saturating_sub(from) + 8;
+        self.text.reserve(want);
+        self.starts.reserve(want);
+        self.ends.reserve(want);
         let mut i = from;
         let mut gap = 0usize;
         while i < to {
@@ -216,12 +237,10 @@ impl Folded {
     }
 
     fn push(&mut self, c: char, start: usize, end: usize) {
-        let before = self.text.len();
+        let n = c.len_utf8();
         self.text.push(c);
-        for _ in before..self.text.len() {
-            self.starts.push(start as u32);
-            self.ends.push(end as u32);
-        }
+        self.starts.extend(std::iter::repeat_n(start as u32, n));
+        self.ends.extend(std::iter::repeat_n(end as u32, n));
     }
 
     /// Raw span of folded bytes `start..end` (a non-empty range on char boundaries).
@@ -247,13 +266,22 @@ mod tests {
 
     #[test]
     fn folds_what_footers_write() {
-        assert_eq!(fold("京ＩＣＰ备 １２３号－１", Markup::Plain), "京ICP备123号-1");
+        assert_eq!(
+            fold("京ＩＣＰ备 １２３号－１", Markup::Plain),
+            "京ICP备123号-1"
+        );
         assert_eq!(fold("京ICP備123號—1", Markup::Plain), "京ICP备123号-1");
         assert_eq!(
-            fold("京<span>ICP</span>备<span class=\"x\">19</span>号", Markup::Html),
+            fold(
+                "京<span>ICP</span>备<span class=\"x\">19</span>号",
+                Markup::Html
+            ),
             "京ICP备19号"
         );
-        assert_eq!(fold("&#37122;ICP&#22791;1&#x53f7;", Markup::Html), "鄂ICP备1号");
+        assert_eq!(
+            fold("&#37122;ICP&#22791;1&#x53f7;", Markup::Html),
+            "鄂ICP备1号"
+        );
         assert_eq!(fold("\\u8700ICP\\u5907", Markup::Html), "蜀ICP备");
         assert_eq!(fold("a&nbsp;&nbsp b&amp;", Markup::Html), "ab&amp;");
         assert_eq!(fold("&mdash;&#12288;&#x20;", Markup::Html), "-");
@@ -276,5 +304,15 @@ mod tests {
         let raw = format!("京{}ICP", " ".repeat(MAX_GAP + 1));
         assert_eq!(fold(&raw, Markup::Plain), "京\0ICP");
         assert_eq!(fold("\u{1}\u{fffd}", Markup::Plain), "\0\0");
+    }
+
+    #[test]
+    fn decodes_utf8_like_std() {
+        for s in ["é", "京", "𠀀", "\u{10ffff}"] {
+            assert_eq!(decode_utf8(s.as_bytes()), s.chars().next().map(|c| (c, s.len())));
+        }
+        for bad in [&b"\xc0\x80"[..], b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe4\xb8", b"\x80"] {
+            assert_eq!(decode_utf8(bad), None, "{bad:?}");
+        }
     }
 }

@@ -49,7 +49,11 @@ use crate::fold::{Folded, Markup};
 
 /// The family a number belongs to, by its shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Form {
     /// An ICP filing (`京ICP备11018762号`), with or without a site number.
     IcpRecord,
@@ -75,7 +79,11 @@ impl Form {
 
 /// What the number identifies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Kind {
     /// The filer (主体): no site number.
     Entity,
@@ -473,12 +481,7 @@ fn needs_folding(s: &str) -> bool {
 /// assert_eq!(err.message_zh().to_string(), "省份简称“川”不规范，应为“蜀”");
 /// ```
 pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
-    let start = input.len() - input.trim_start_matches(is_space).len();
-    let trimmed = input[start..].trim_end_matches(is_space);
-    let trimmed = trimmed
-        .strip_suffix(['.', '。'])
-        .filter(|t| !t.is_empty())
-        .unwrap_or(trimmed);
+    let (start, trimmed) = trim(input);
     // Clean input is read in place.
     let fast = parse(trimmed, false);
     if let Ok(parts) = &fast {
@@ -486,7 +489,20 @@ pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
             return Ok(Number::from_parts(parts, |s| Some(s)));
         }
     }
-    if !needs_folding(trimmed) {
+    // Folding changes nothing up to the failure (and a little beyond, where the parser may
+    // have looked ahead): the folded text would fail the same way.
+    let settled = match fast {
+        Ok(_) => trimmed,
+        Err(fail) if matches!(fail.kind, ErrorKind::DigitCount { .. }) => trimmed,
+        Err(fail) => {
+            let mut end = (fail.at + 16).min(trimmed.len());
+            while !trimmed.is_char_boundary(end) {
+                end += 1;
+            }
+            &trimmed[..end]
+        }
+    };
+    if !needs_folding(settled) {
         let fail = match fast {
             Ok(parts) => trailing(trimmed, parts.len),
             Err(fail) => fail.kind,
@@ -500,6 +516,25 @@ pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
     validate_folded(start, trimmed)
 }
 
+/// Drops surrounding white space and one final full stop; returns where the rest starts.
+fn trim(input: &str) -> (usize, &str) {
+    // Most input starts with a CJK character (lead byte 0xe4 to 0xe9) and ends with an ASCII
+    // letter or digit, or 号 (last byte 0xb7): nothing to trim.
+    let b = input.as_bytes();
+    let clean_start = matches!(b.first(), Some(0xe4..=0xe9 | b'A' | b'B'));
+    let clean_end = matches!(b.last(), Some(b'0'..=b'9' | b'A'..=b'Z' | 0xb7));
+    if clean_start && clean_end {
+        return (0, input);
+    }
+    let start = input.len() - input.trim_start_matches(is_space).len();
+    let trimmed = input[start..].trim_end_matches(is_space);
+    let trimmed = trimmed
+        .strip_suffix(['.', '。'])
+        .filter(|t| !t.is_empty())
+        .unwrap_or(trimmed);
+    (start, trimmed)
+}
+
 fn trailing(s: &str, at: usize) -> ErrorKind {
     ErrorKind::Trailing(s[at..].chars().next().unwrap_or(' '))
 }
@@ -507,7 +542,17 @@ fn trailing(s: &str, at: usize) -> ErrorKind {
 /// [`validate_number`] for input that needs folding: the parts are owned where folding
 /// changed them.
 fn validate_folded(start: usize, trimmed: &str) -> Result<Number<'_>, Error> {
-    let mut folded = Folded::default();
+    thread_local! {
+        static FOLDED: std::cell::RefCell<Folded> = std::cell::RefCell::default();
+    }
+    FOLDED.with_borrow_mut(|folded| validate_in(folded, start, trimmed))
+}
+
+fn validate_in<'a>(
+    folded: &mut Folded,
+    start: usize,
+    trimmed: &'a str,
+) -> Result<Number<'a>, Error> {
     folded.fold(trimmed.as_bytes(), 0, trimmed.len(), Markup::Plain);
     let text = folded.text.as_str();
     let offset = |at: usize| start + folded.raw_offset(at, trimmed.len());

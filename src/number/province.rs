@@ -34,7 +34,10 @@ impl Province {
     }
     /// The province with this two-digit division code.
     pub fn from_code(code: u8) -> Option<Province> {
-        PROVINCES.iter().copied().find(|p| p.code == code)
+        PROVINCES
+            .binary_search_by_key(&code, |p| p.code)
+            .ok()
+            .map(|i| PROVINCES[i])
     }
     /// Every province, by division code.
     pub fn all() -> &'static [Province] {
@@ -103,54 +106,125 @@ pub(crate) enum Lead {
     Unknown,
 }
 
+/// Every character that can lead a number, with what it says: the index into `PROVINCES`,
+/// plus a tag in the high bits.
+const OFFICIAL: u8 = 0x00;
+const ORDINARY: u8 = 0x20;
+const FAKE: u8 = 0x40;
+const NOT_MAINLAND: u8 = 0x80;
+const JOKE: u8 = 0x81;
+
+const LEADS: [(char, u8); 49] = [
+    ('京', 0),
+    ('津', 1),
+    ('冀', 2),
+    ('晋', 3),
+    ('蒙', 4),
+    ('辽', 5),
+    ('吉', 6),
+    ('黑', 7),
+    ('沪', 8),
+    ('滬', 8),
+    ('苏', 9),
+    ('蘇', 9),
+    ('浙', 10),
+    ('皖', 11),
+    ('闽', 12),
+    ('閩', 12),
+    ('赣', 13),
+    ('贛', 13),
+    ('鲁', 14),
+    ('魯', 14),
+    ('豫', 15),
+    ('鄂', 16),
+    ('湘', 17),
+    ('粤', 18),
+    ('粵', 18),
+    ('桂', 19),
+    ('琼', 20),
+    ('瓊', 20),
+    ('渝', 21),
+    ('蜀', 22),
+    ('黔', 23),
+    ('滇', 24),
+    ('藏', 25),
+    ('陕', 26),
+    ('陝', 26),
+    ('陇', 27),
+    ('隴', 27),
+    ('青', 28),
+    ('宁', 29),
+    ('寧', 29),
+    ('新', 30),
+    // MIIT uses 蜀 黔 滇 陇; 川 贵 云 甘 are the ordinary abbreviations.
+    ('川', ORDINARY | 22),
+    ('贵', ORDINARY | 23),
+    ('云', ORDINARY | 24),
+    ('甘', ORDINARY | 27),
+    // Seen only in fakes.
+    ('秦', FAKE | 26),
+    ('港', NOT_MAINLAND),
+    ('澳', NOT_MAINLAND),
+    ('台', NOT_MAINLAND),
+];
+const EXTRA: [(char, u8); 4] = [
+    ('臺', NOT_MAINLAND),
+    ('萌', JOKE),
+    ('星', JOKE),
+    ('雲', ORDINARY | 24),
+];
+
+const SLOTS: usize = 256;
+
+const fn slot(c: u32) -> usize {
+    (c.wrapping_mul(0x9e37_79b1) >> 24) as usize
+}
+
+const fn build() -> [(u32, u8); SLOTS] {
+    let mut table = [(0u32, 0u8); SLOTS];
+    let mut i = 0;
+    while i < LEADS.len() + EXTRA.len() {
+        let (c, v) = if i < LEADS.len() {
+            LEADS[i]
+        } else {
+            EXTRA[i - LEADS.len()]
+        };
+        let mut h = slot(c as u32);
+        while table[h].0 != 0 {
+            h = (h + 1) % SLOTS;
+        }
+        table[h] = (c as u32, v);
+        i += 1;
+    }
+    table
+}
+
+/// An open-addressing hash of [`LEADS`]: one multiply and, nearly always, one probe.
+static TABLE: [(u32, u8); SLOTS] = build();
+
 /// Classifies the first character of a number.
 pub(crate) fn lead(c: char) -> Lead {
-    // Ordered by frequency in real footers would not matter much: a match on char compiles to
-    // a jump table or binary search.
-    let code = match c {
-        '京' => 11,
-        '津' => 12,
-        '冀' => 13,
-        '晋' => 14,
-        '蒙' => 15,
-        '辽' => 21,
-        '吉' => 22,
-        '黑' => 23,
-        '沪' | '滬' => 31,
-        '苏' | '蘇' => 32,
-        '浙' => 33,
-        '皖' => 34,
-        '闽' | '閩' => 35,
-        '赣' | '贛' => 36,
-        '鲁' | '魯' => 37,
-        '豫' => 41,
-        '鄂' => 42,
-        '湘' => 43,
-        '粤' | '粵' => 44,
-        '桂' => 45,
-        '琼' | '瓊' => 46,
-        '渝' => 50,
-        '蜀' => 51,
-        '黔' => 52,
-        '滇' => 53,
-        '藏' => 54,
-        '陕' | '陝' => 61,
-        '陇' | '隴' => 62,
-        '青' => 63,
-        '宁' | '寧' => 64,
-        '新' => 65,
-        '川' => return Lead::Ordinary(PROVINCES[22]),
-        '贵' | '貴' => return Lead::Ordinary(PROVINCES[23]),
-        '云' | '雲' => return Lead::Ordinary(PROVINCES[24]),
-        '甘' => return Lead::Ordinary(PROVINCES[27]),
-        '秦' => return Lead::Fake(PROVINCES[26]),
-        '港' | '澳' | '台' | '臺' => return Lead::NotMainland,
-        '萌' | '星' => return Lead::Joke,
-        _ => return Lead::Unknown,
+    let mut h = slot(c as u32);
+    let v = loop {
+        let (k, v) = TABLE[h];
+        if k == c as u32 {
+            break v;
+        }
+        if k == 0 {
+            return Lead::Unknown;
+        }
+        h = (h + 1) % SLOTS;
     };
-    match Province::from_code(code) {
-        Some(p) => Lead::Official(p),
-        None => Lead::Unknown,
+    let p = PROVINCES[usize::from(v & 0x1f)];
+    match v {
+        NOT_MAINLAND => Lead::NotMainland,
+        JOKE => Lead::Joke,
+        _ if v & FAKE != 0 => Lead::Fake(p),
+        _ if v & ORDINARY != 0 => Lead::Ordinary(p),
+        _ => {
+            debug_assert_eq!(v & !0x1f, OFFICIAL);
+            Lead::Official(p)
+        }
     }
 }
 
@@ -168,5 +242,10 @@ mod tests {
             assert_eq!(Province::from_code(p.code()), Some(PROVINCES[i]));
         }
         assert_eq!(lead('秦'), Lead::Fake(Province::from_code(61).unwrap()));
+        assert_eq!(lead('港'), Lead::NotMainland);
+        assert_eq!(lead('萌'), Lead::Joke);
+        assert_eq!(lead('鸡'), Lead::Unknown);
+        assert_eq!(lead('A'), Lead::Unknown);
+        assert_eq!(lead('粵'), lead('粤'));
     }
 }

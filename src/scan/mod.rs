@@ -1,1 +1,444 @@
-//! scan
+//! Finding every number in web pages, in bulk.
+//!
+//! Bytes flow one way: [`Scanner`] looks for *anchors* (the keywords every number writes
+//! literally: `ICP` in ASCII or full width, `公网安备`, `公安备案号`, a licence category before
+//! its `-` or `.`) with a multi-pattern prefilter; around each anchor it folds a window of the
+//! page (tags, character references, `\uXXXX` escapes, white space, full-width forms; see the
+//! crate's fold rules below) and runs the lenient number grammar at each place a number can
+//! start; each number found is reported once, with its span in the input.
+//!
+//! # What counts as a match
+//!
+//! A match is where the lenient grammar ([`crate::number`], lenient mode) reads a number from
+//! the folded text, such that the number's raw text contains an anchor that starts at most
+//! [`MAX_LEAD`] bytes after the number does, and (for a licence with no province) the folded
+//! character before it is no ASCII letter or digit. Matches do not overlap: the leftmost wins,
+//! and the search resumes at its end. [`scan_naive`] computes exactly that by trying the
+//! grammar at every character of the whole folded page; the fast scanner is tested against it.
+//!
+//! Fold rules: white space (ASCII, NBSP, U+2000 to U+200B, U+3000) and `&nbsp;` are gaps; a
+//! tag (`<` then a letter, `/`, `!` or `\`, up to the next `>` within 256 bytes, no `<`
+//! inside) is a gap, so numbers in attribute values are not reported; at most 256 bytes of
+//! gap may separate two characters of a number; `&#NNNN;`, `&#xHHHH;` and `\uXXXX` stand for
+//! their character; full-width forms, dashes and traditional `備 號 證 網` fold as in
+//! [`validate_number`](crate::validate_number). Invalid UTF-8 ends a number and never panics.
+//!
+//! Look-alikes are not reported: `浙D3-…` registrar licences, `京网文〔…〕`, `网信算备…`,
+//! `备案主体编号` digits (no anchor), `萌ICP备` and `星云ICP备` jokes, masked numbers
+//! (`2022xxxxxx`: the serial is too short).
+
+mod charset;
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+pub use charset::{Charset, detect_charset};
+
+use crate::fold::{BREAK, Folded, MAX_GAP, MAX_REF, MAX_TAG, Markup};
+use crate::number::{Number, Parts, Warnings, parse};
+
+/// How far before its first anchor a number may start, in bytes: `合字` written as two
+/// character references, each followed by the longest gap.
+pub const MAX_LEAD: usize = 2 * (MAX_REF + MAX_GAP) + 64;
+
+/// The keywords every match contains, as written in raw text.
+const ANCHORS: &[&str] = &[
+    "ICP",
+    "icp",
+    "Icp",
+    "ＩＣＰ",
+    "公网安备",
+    "公網安備",
+    "公安备案号",
+    "&#20844;&#32593;&#23433;&#22791;",
+    "\\u516c\\u7f51\\u5b89\\u5907",
+    "\\u516C\\u7F51\\u5B89\\u5907",
+    "A1-", "A2-", "B1-", "B2-",
+    "A1.", "A2.", "B1.", "B2.",
+    "A1－", "A2－", "B1－", "B2－",
+    "A1—", "A2—", "B1—", "B2—",
+    "A1–", "A2–", "B1–", "B2–",
+    "A1_", "A2_", "B1_", "B2_",
+];
+
+fn anchors() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(ANCHORS)
+            .expect("anchor patterns are valid")
+    })
+}
+
+/// One number found in a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match<'h> {
+    /// Byte span of the number's raw text in the input (tags and entities included).
+    pub span: Range<usize>,
+    /// The raw text (decoded to UTF-8 where the page was not; lossy where it was invalid).
+    pub raw: Cow<'h, str>,
+    /// The number; its parts borrow from the input where it wrote them plainly.
+    pub number: Number<'h>,
+    /// What is doubtful: a province variant (`川ICP备`), a public-security number whose
+    /// division code disagrees with its province, an unknown service letter.
+    pub warnings: Warnings,
+}
+
+impl Match<'_> {
+    /// Whether the number is a known placeholder ([`Number::is_placeholder`]).
+    pub fn is_placeholder(&self) -> bool {
+        self.number.is_placeholder()
+    }
+
+    /// The same match, owning its text.
+    pub fn into_owned(self) -> Match<'static> {
+        Match {
+            span: self.span,
+            raw: Cow::Owned(self.raw.into_owned()),
+            number: self.number.into_owned(),
+            warnings: self.warnings,
+        }
+    }
+}
+
+/// Finds every number in UTF-8 text (invalid bytes allowed), in order.
+///
+/// ```
+/// let page = "<p>京<span>ICP</span>备<span>19054529</span>号<span>-1</span> \
+///             京公网安备&nbsp;11010502030143号</p>";
+/// let found: Vec<String> = beian::scan::find_iter(page.as_bytes())
+///     .map(|m| m.number.to_string())
+///     .collect();
+/// assert_eq!(found, ["京ICP备19054529号-1", "京公网安备11010502030143号"]);
+/// ```
+pub fn find_iter(text: &[u8]) -> FindIter<'_> {
+    FindIter::new(text, 0)
+}
+
+/// The iterator of [`find_iter`].
+#[derive(Debug)]
+pub struct FindIter<'h> {
+    text: &'h [u8],
+    anchors: aho_corasick::FindOverlappingIter<'static, 'h>,
+    /// Where the last match ended: no match starts before it.
+    end: usize,
+    folded: Folded,
+}
+
+impl<'h> FindIter<'h> {
+    /// Matches that start at or after `from`, which must be a position where folding can
+    /// start (the start of the text, or the end of an earlier match).
+    pub(crate) fn new(text: &'h [u8], from: usize) -> FindIter<'h> {
+        let input = aho_corasick::Input::new(text).span(from.min(text.len())..text.len());
+        FindIter {
+            text,
+            anchors: anchors().find_overlapping_iter(input),
+            end: from,
+            folded: Folded::default(),
+        }
+    }
+}
+
+impl<'h> Iterator for FindIter<'h> {
+    type Item = Match<'h>;
+
+    fn next(&mut self) -> Option<Match<'h>> {
+        for anchor in self.anchors.by_ref() {
+            let a = anchor.start();
+            if a < self.end {
+                continue;
+            }
+            let lo = a.saturating_sub(MAX_LEAD).max(self.end);
+            // Fold from a little before `lo`, so that the character before a candidate is
+            // seen, and from a place where the whole page's folding would be too.
+            let from = sync_point(self.text, lo.saturating_sub(8).max(self.end));
+            if let Some(m) = window(self.text, &mut self.folded, from, lo, a) {
+                self.end = m.span.end;
+                return Some(m);
+            }
+        }
+        None
+    }
+}
+
+/// The nearest position at or before `w` where folding the whole text would start a step:
+/// not inside a tag, a character reference, an escape or a UTF-8 sequence.
+fn sync_point(text: &[u8], w: usize) -> usize {
+    let w = w.min(text.len());
+    let back = w.saturating_sub(MAX_TAG);
+    // Every `<` starts a step (no tag or reference contains one), and so does whatever
+    // follows a `>` (a tag ends at its first `>`).
+    if let Some(q) = memchr::memrchr2(b'<', b'>', &text[back..w]) {
+        let q = back + q;
+        return if text[q] == b'<' { q } else { q + 1 };
+    }
+    // No tag is open: only a reference or an escape can cover `w`.
+    let near = w.saturating_sub(MAX_REF - 1);
+    for q in near..w {
+        if matches!(text[q], b'&' | b'\\') {
+            let len = match crate::fold::step(&text[q..], Markup::Html) {
+                crate::fold::Step::Char(_, n) | crate::fold::Step::Gap(n) => n,
+            };
+            if q + len > w {
+                return q;
+            }
+        }
+    }
+    let mut w = w;
+    while w > 0 && w < text.len() && text[w] & 0xc0 == 0x80 {
+        w -= 1;
+    }
+    w
+}
+
+/// Folds text from `from` on and tries the grammar at each candidate start in `lo..=a`.
+fn window<'h>(
+    text: &'h [u8],
+    folded: &mut Folded,
+    from: usize,
+    lo: usize,
+    a: usize,
+) -> Option<Match<'h>> {
+    let mut to = (a + 1024).min(text.len());
+    folded.fold(text, from, to, Markup::Html);
+    let mut i = 0;
+    while i < folded.text.len() {
+        let start = folded.raw_offset(i, to);
+        if start > a {
+            break;
+        }
+        let c = folded.text[i..].chars().next().unwrap_or(BREAK);
+        if start >= lo && can_start(c) {
+            let prev = folded.text[..i].chars().next_back();
+            loop {
+                let result = parse(&folded.text[i..], true);
+                // How far the parser looked: the end of what it read, and a character or
+                // two of lookahead. Fold more when that reaches the end of the window.
+                let reach = i + 8 + match &result {
+                    Ok(parts) => parts.len,
+                    Err(fail) => fail.at,
+                };
+                if reach >= folded.text.len() && to < text.len() {
+                    to = (to + 4096).min(text.len());
+                    folded.fold(text, from, to, Markup::Html);
+                    continue;
+                }
+                if let Ok(parts) = result {
+                    if let Some(m) = accept(text, folded, i, &parts, prev) {
+                        return Some(m);
+                    }
+                }
+                break;
+            }
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
+/// Whether a number can start with `c`: a province or joke character, 合, 公, or a licence
+/// category.
+fn can_start(c: char) -> bool {
+    matches!(c, 'A' | 'B' | '\u{4e00}'..='\u{9fff}')
+}
+
+/// Checks a parse at folded offset `i` against the match rules and builds the match.
+fn accept<'h>(
+    text: &'h [u8],
+    folded: &Folded,
+    i: usize,
+    parts: &Parts<'_>,
+    prev: Option<char>,
+) -> Option<Match<'h>> {
+    let first = folded.text[i..].chars().next()?;
+    let bare_licence = matches!(first, 'A' | 'B');
+    if bare_licence && prev.is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    // 星云ICP备 is a joke, not a Yunnan number written with 云.
+    if first == '云' && prev == Some('星') {
+        return None;
+    }
+    let span = folded.raw_span(i, i + parts.len);
+    let lead_end = (span.start + MAX_LEAD).min(span.end);
+    let anchored = anchors()
+        .find_overlapping_iter(&text[span.clone()])
+        .any(|m| span.start + m.start() <= lead_end);
+    if !anchored {
+        return None;
+    }
+    let raw_bytes = &text[span.clone()];
+    let raw = String::from_utf8_lossy(raw_bytes);
+    let base = folded.text.as_ptr() as usize;
+    let number = Number::from_parts(parts, |s| {
+        let at = s.as_ptr() as usize - base;
+        let r = folded.raw_span(at, at + s.len());
+        std::str::from_utf8(&text[r]).ok().filter(|r| *r == s)
+    });
+    Some(Match {
+        span,
+        raw,
+        number,
+        warnings: parts.warnings,
+    })
+}
+
+/// The reference scanner: folds the whole text and tries the grammar at every character.
+/// Slow (it parses at every position); it defines what [`find_iter`] must return.
+pub fn scan_naive(text: &[u8]) -> Vec<Match<'_>> {
+    let mut folded = Folded::default();
+    folded.fold(text, 0, text.len(), Markup::Html);
+    let mut out: Vec<Match<'_>> = Vec::new();
+    let mut i = 0;
+    while i < folded.text.len() {
+        let c = folded.text[i..].chars().next().unwrap_or(BREAK);
+        if let Ok(parts) = parse(&folded.text[i..], true) {
+            let prev = folded.text[..i].chars().next_back();
+            if let Some(m) = accept(text, &folded, i, &parts, prev) {
+                i += parts.len;
+                out.push(m);
+                continue;
+            }
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// All numbers in a page of any supported charset, with the charset used.
+#[derive(Clone, Debug)]
+pub struct Page<'h> {
+    /// The charset the page was read as.
+    pub charset: Charset,
+    /// The numbers, in order; spans are byte offsets into the page as given.
+    pub matches: Vec<Match<'h>>,
+}
+
+/// Scans a page whose charset is detected ([`detect_charset`]): UTF-8 pages are scanned in
+/// place, GBK/GB18030 pages are decoded first and their spans mapped back to the page's bytes.
+///
+/// ```
+/// let (gbk, _, _) = encoding_rs::GBK.encode("<p>粤ICP备2023023087号-1X</p>");
+/// let page = beian::scan::scan_page(&gbk);
+/// assert_eq!(page.charset, beian::scan::Charset::Gb18030);
+/// assert_eq!(page.matches[0].number.to_string(), "粤ICP备2023023087号-1X");
+/// assert_eq!(page.matches[0].span, 3..24);
+/// ```
+pub fn scan_page(page: &[u8]) -> Page<'_> {
+    let charset = detect_charset(page);
+    scan_as(page, charset, 0)
+}
+
+/// Scans `page` as `charset`, reporting matches that start at or after byte `from`.
+pub(crate) fn scan_as(page: &[u8], charset: Charset, from: usize) -> Page<'_> {
+    let matches = match charset {
+        Charset::Utf8 => FindIter::new(page, from).collect(),
+        Charset::Gb18030 => {
+            let decoded = charset::Decoded::new(page);
+            let mut map = decoded.mapper();
+            let found: Vec<Match<'static>> = find_iter(decoded.text.as_bytes())
+                .map(|m| {
+                    let span = map.map(m.span.start)..map.map(m.span.end);
+                    Match { span, ..m.into_owned() }
+                })
+                .filter(|m| m.span.start >= from)
+                .collect();
+            found
+        }
+    };
+    Page { charset, matches }
+}
+
+/// Scans any amount of input in blocks of bounded size, calling `f` for each match with
+/// spans relative to the start of the input. The charset is detected from the first block.
+/// Returns the charset and the number of bytes read.
+///
+/// Memory stays bounded by about twice `block` whatever the input's size, including one
+/// line of gigabytes: blocks overlap by enough that no number is cut or reported twice.
+pub fn scan_reader<R: std::io::Read>(
+    mut reader: R,
+    block: usize,
+    mut f: impl FnMut(Match<'_>),
+) -> std::io::Result<(Charset, u64)> {
+    let block = block.max(4 * OVERLAP);
+    let mut buf: Vec<u8> = Vec::with_capacity(block + OVERLAP);
+    let mut base: u64 = 0; // offset of buf[0] in the input
+    let mut charset = None;
+    let mut resume = 0usize; // no match starts before this offset of buf
+    let mut eof = false;
+    while !eof {
+        // Fill the buffer up to `block` bytes beyond what it carries over.
+        let want = buf.len() + block;
+        while buf.len() < want {
+            let old = buf.len();
+            buf.resize(want, 0);
+            let n = match reader.read(&mut buf[old..]) {
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => 0,
+                Err(e) => {
+                    buf.truncate(old);
+                    return Err(e);
+                }
+            };
+            buf.truncate(old + n);
+            if n == 0 {
+                eof = true;
+                break;
+            }
+        }
+        let cs = *charset.get_or_insert_with(|| detect_charset(&buf));
+        // Report matches that start before the cut; the rest are found again in the next
+        // block, which starts at the cut.
+        let cut = if eof {
+            buf.len()
+        } else {
+            cut_point(&buf, buf.len() - OVERLAP)
+        };
+        let mut last_end = resume;
+        for m in scan_as(&buf, cs, resume).matches {
+            if m.span.start >= cut {
+                break;
+            }
+            last_end = m.span.end;
+            let span = m.span.clone();
+            f(Match { span: shift(span, base), ..m });
+        }
+        if eof {
+            base += buf.len() as u64;
+            break;
+        }
+        buf.drain(..cut);
+        base += cut as u64;
+        resume = last_end.saturating_sub(cut);
+    }
+    Ok((charset.unwrap_or(Charset::Utf8), base))
+}
+
+/// Bytes carried from one block to the next: more than any number's raw text.
+const OVERLAP: usize = 64 * 1024;
+
+fn shift(span: Range<usize>, base: u64) -> Range<usize> {
+    let b = base as usize;
+    span.start + b..span.end + b
+}
+
+/// A place at or before `w` where the next block can start: a step boundary for folding and
+/// a character boundary in UTF-8 and GBK: at `<` or after `>` (bytes below 0x40, which no
+/// multi-byte character of either contains), or, with no tag near, after a space, quote,
+/// comma or other byte below 0x40 that no reference or escape contains.
+fn cut_point(buf: &[u8], w: usize) -> usize {
+    let back = w.saturating_sub(MAX_TAG);
+    if let Some(q) = memchr::memrchr2(b'<', b'>', &buf[back..w]) {
+        let q = back + q;
+        return if buf[q] == b'<' { q } else { q + 1 };
+    }
+    let safe = |b: u8| b < 0x40 && !matches!(b, b'#' | b'&' | b'0'..=b'9' | b';');
+    match buf[back..w].iter().rposition(|&b| safe(b)) {
+        Some(q) => back + q + 1,
+        None => w,
+    }
+}

@@ -1,0 +1,171 @@
+//! The scanner: what real footers write, look-alikes, GBK, huge inputs, and the fast scanner
+//! against the naive one.
+
+use beian::scan::{self, Charset};
+
+fn found(page: &str) -> Vec<String> {
+    scan::find_iter(page.as_bytes()).map(|m| m.number.to_string()).collect()
+}
+
+#[test]
+fn reads_what_footers_write() {
+    let cases: &[(&str, &[&str])] = &[
+        ("京ICP备 12032080号-2", &["京ICP备12032080号-2"]),
+        ("蜀 ICP 备 2024088070 号", &["蜀ICP备2024088070号"]),
+        ("京ICP备&nbsp;&nbsp;12032080号", &["京ICP备12032080号"]),
+        ("京ICP备\u{3000}12032080号", &["京ICP备12032080号"]),
+        ("粤ＩＣＰ备１２０３２０８０号－１０", &["粤ICP备12032080号-10"]),
+        ("粤ICP备12032080号—1", &["粤ICP备12032080号-1"]),
+        ("粤ICP备12032080号_1", &["粤ICP备12032080号-1"]),
+        ("新ICP备07002316", &["新ICP备07002316号"]),
+        ("滇ICP备09010050-5号", &["滇ICP备09010050号-5"]),
+        ("京ICP备11018762号.", &["京ICP备11018762号"]),
+        (
+            "京<span>ICP</span>备<span>19054529</span>号<span>-1</span>",
+            &["京ICP备19054529号-1"],
+        ),
+        ("&#37122;ICP&#22791;16017613&#21495;-1", &["鄂ICP备16017613号-1"]),
+        ("\\u8700ICP\\u59072020009854\\u53f7", &["蜀ICP备2020009854号"]),
+        ("京ICP備19006430號", &["京ICP备19006430号"]),
+        ("滬ICP備16027065號-2", &["沪ICP备16027065号-2"]),
+        ("ICP证：沪ICP备15006375号-2", &["沪ICP备15006375号-2"]),
+        ("经营许可证：粤B2-20090059", &["粤B2-20090059"]),
+        ("浙ICP证B2-20140303号", &["浙B2-20140303"]),
+        ("京ICP证B2-20171701号", &["京B2-20171701"]),
+        ("立刻制造平台粤ICP备17011744号-1", &["粤ICP备17011744号-1"]),
+        (
+            "鲁ICP备05002386鲁公网安备37010202000123号",
+            &["鲁ICP备05002386号", "鲁公网安备37010202000123号"],
+        ),
+        ("号-3沪ICP证：沪B2-20090003", &["沪B2-20090003"]),
+        ("京公网安备11010502030143号", &["京公网安备11010502030143号"]),
+        ("公安备案号11010502030143", &["京公网安备11010502030143号"]),
+        ("沪公网安备：31010402333815号", &["沪公网安备31010402333815号"]),
+        ("渝公网安备 50019002503055 号", &["渝公网安备50019002503055号"]),
+        ("京公网安备<br>\n11010502030143号", &["京公网安备11010502030143号"]),
+        ("合字B2-20190051", &["合字B2-20190051"]),
+        ("增值电信业务经营许可证：B1.B2-20150233", &["B1.B2-20150233"]),
+        ("粤B2-20090059-1626X", &["粤B2-20090059-1626X"]),
+        ("皖ICP备2023023087号-1X", &["皖ICP备2023023087号-1X"]),
+        ("京ICP备02000001号-2A", &["京ICP备02000001号-2A"]),
+        ("京ICP证030173号", &["京ICP证030173号"]),
+        // Every number on the page, each once.
+        (
+            "京ICP备1号 京ICP备11018762号 京ICP备11018762号-1 京公网安备11010502030143号",
+            &["京ICP备11018762号", "京ICP备11018762号-1", "京公网安备11010502030143号"],
+        ),
+    ];
+    for (page, want) in cases {
+        assert_eq!(&found(page), want, "{page}");
+        assert_eq!(
+            found(page),
+            scan::scan_naive(page.as_bytes())
+                .iter()
+                .map(|m| m.number.to_string())
+                .collect::<Vec<_>>(),
+            "naive: {page}"
+        );
+    }
+}
+
+#[test]
+fn ignores_look_alikes() {
+    for page in [
+        "浙D3-20210002",
+        "京网文〔2020〕1039-165号",
+        "网信算备110108823483901230011号",
+        "备案主体编号：32201911426827",
+        "萌ICP备20205201号",
+        "星云ICP备20205201号",
+        "港ICP证030173号",
+        "京ICP备2022xxxxxx号",
+        "京ICP备{{ icp }}号",
+        "电话：010-12345678 邮编 100080",
+        "color:#AB2-20090028",
+        "<a title=\"京ICP备11018762号\">备案</a>",
+        "秦ICP备11018762号",
+    ] {
+        assert_eq!(found(page), Vec::<String>::new(), "{page}");
+    }
+}
+
+#[test]
+fn spans_and_warnings() {
+    let page = "<p>川ICP备19011193号 浙公网安备 11010802020134号 京ICP备11018762号-1Q</p>";
+    let ms: Vec<_> = scan::find_iter(page.as_bytes()).collect();
+    assert_eq!(ms.len(), 3);
+    assert_eq!(ms[0].raw, "川ICP备19011193号");
+    assert_eq!(&page[ms[0].span.clone()], "川ICP备19011193号");
+    assert_eq!(ms[0].number.to_string(), "蜀ICP备19011193号");
+    let w = |i: usize| ms[i].warnings.iter().map(|w| w.as_str()).collect::<Vec<_>>();
+    assert_eq!(w(0), ["province_variant"]);
+    assert_eq!(w(1), ["psb_code_mismatch"]);
+    assert_eq!(w(2), ["unknown_service"]);
+    assert_eq!(ms[2].number.kind(), beian::Kind::OtherService);
+    // Placeholders are reported, flagged.
+    let m = scan::find_iter("京ICP备12345678号".as_bytes()).next().unwrap();
+    assert!(m.is_placeholder());
+}
+
+#[test]
+fn clean_matches_borrow_from_the_page() {
+    let page = String::from("<p>京ICP备11018762号-1</p>");
+    let m = scan::find_iter(page.as_bytes()).next().unwrap();
+    assert!(page.as_bytes().as_ptr_range().contains(&m.number.serial().as_ptr()));
+    assert!(matches!(m.raw, std::borrow::Cow::Borrowed(_)));
+}
+
+#[test]
+fn gbk_pages_give_the_same_numbers_as_utf8() {
+    let html = "<html><head><meta charset=\"gb2312\"></head><body>\
+        <p>版权所有 粤ICP备12032080号-2 粤公网安备44030502000001号</p>\
+        <p>京<span>ICP</span>备<span>19054529</span>号</p></body></html>";
+    let (gbk, _, _) = encoding_rs::GBK.encode(html);
+    let utf8 = scan::scan_page(html.as_bytes());
+    let gb = scan::scan_page(&gbk);
+    assert_eq!(utf8.charset, Charset::Utf8);
+    assert_eq!(gb.charset, Charset::Gb18030);
+    assert_eq!(utf8.matches.len(), 3);
+    for (u, g) in utf8.matches.iter().zip(&gb.matches) {
+        assert_eq!(u.number, g.number);
+        assert_eq!(u.raw, g.raw);
+        // The span points at the same text in the GBK bytes.
+        let (decoded, _) = encoding_rs::GBK.decode_without_bom_handling(&gbk[g.span.clone()]);
+        assert_eq!(decoded, g.raw);
+    }
+}
+
+#[test]
+fn invalid_utf8_never_hides_neighbours() {
+    let mut page = b"\xff\xfe\xc3(".to_vec();
+    page.extend_from_slice("京ICP备11018762号".as_bytes());
+    page.extend_from_slice(b"\xe4\xb8");
+    page.extend_from_slice("京公网安备11010502030143号".as_bytes());
+    page.push(0x80);
+    let ms: Vec<_> = scan::find_iter(&page).map(|m| m.number.to_string()).collect();
+    assert_eq!(ms, ["京ICP备11018762号", "京公网安备11010502030143号"]);
+}
+
+#[test]
+fn reader_blocks_do_not_cut_or_repeat_numbers() {
+    // Numbers at every distance from block edges, on one line.
+    let mut page = String::new();
+    let mut want = Vec::new();
+    for i in 0..3000 {
+        page.push_str(&" x".repeat(i % 97));
+        let n = format!("京ICP备{}号-{}", 11018762 + i, 1 + i % 50);
+        page.push_str(&n.replace("ICP", "<b>ICP</b>"));
+        want.push(n);
+    }
+    let mut got = Vec::new();
+    let mut spans_ok = true;
+    let (charset, read) = scan::scan_reader(page.as_bytes(), 1, |m| {
+        spans_ok &= page.get(m.span.clone()) == Some(&*m.raw);
+        got.push(m.number.to_string());
+    })
+    .unwrap();
+    assert_eq!(charset, Charset::Utf8);
+    assert_eq!(read, page.len() as u64);
+    assert!(spans_ok);
+    assert_eq!(got, want);
+}

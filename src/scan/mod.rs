@@ -364,7 +364,7 @@ pub fn scan_reader<R: std::io::Read>(
     block: usize,
     mut f: impl FnMut(Match<'_>),
 ) -> std::io::Result<(Charset, u64)> {
-    let block = block.max(4 * OVERLAP);
+    let block = block.max(2 * OVERLAP);
     let mut buf: Vec<u8> = Vec::with_capacity(block + OVERLAP);
     let mut base: u64 = 0; // offset of buf[0] in the input
     let mut charset = None;
@@ -419,7 +419,7 @@ pub fn scan_reader<R: std::io::Read>(
 }
 
 /// Bytes carried from one block to the next: more than any number's raw text.
-const OVERLAP: usize = 64 * 1024;
+const OVERLAP: usize = 16 * 1024;
 
 fn shift(span: Range<usize>, base: u64) -> Range<usize> {
     let b = base as usize;

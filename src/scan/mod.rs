@@ -60,15 +60,13 @@ const ANCHORS: &[&str] = &[
     "A1.", "A2.", "B1.", "B2.",
     "A1－", "A2－", "B1－", "B2－",
     "A1—", "A2—", "B1—", "B2—",
-    "A1–", "A2–", "B1–", "B2–",
-    "A1_", "A2_", "B1_", "B2_",
 ];
 
 fn anchors() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
         AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostFirst)
             .build(ANCHORS)
             .expect("anchor patterns are valid")
     })
@@ -123,7 +121,7 @@ pub fn find_iter(text: &[u8]) -> FindIter<'_> {
 #[derive(Debug)]
 pub struct FindIter<'h> {
     text: &'h [u8],
-    anchors: aho_corasick::FindOverlappingIter<'static, 'h>,
+    anchors: aho_corasick::FindIter<'static, 'h>,
     /// Where the last match ended: no match starts before it.
     end: usize,
     folded: Folded,
@@ -136,7 +134,7 @@ impl<'h> FindIter<'h> {
         let input = aho_corasick::Input::new(text).span(from.min(text.len())..text.len());
         FindIter {
             text,
-            anchors: anchors().find_overlapping_iter(input),
+            anchors: anchors().find_iter(input),
             end: from,
             folded: Folded::default(),
         }
@@ -266,7 +264,7 @@ fn accept<'h>(
     let span = folded.raw_span(i, i + parts.len);
     let lead_end = (span.start + MAX_LEAD).min(span.end);
     let anchored = anchors()
-        .find_overlapping_iter(&text[span.clone()])
+        .find_iter(&text[span.clone()])
         .any(|m| span.start + m.start() <= lead_end);
     if !anchored {
         return None;

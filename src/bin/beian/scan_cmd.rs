@@ -1,0 +1,285 @@
+//! `beian scan`.
+
+use std::fs::File;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::time::Instant;
+
+use beian::Kind;
+use beian::scan::{Match, scan_reader};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde_json::json;
+
+pub struct Options {
+    pub json: bool,
+    pub threads: Option<usize>,
+    pub progress: bool,
+    pub block: usize,
+    pub paths: Vec<PathBuf>,
+}
+
+/// One thing to read.
+enum Input {
+    Stdin,
+    File(PathBuf, u64),
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            Input::File(p, _) => p.display().to_string(),
+        }
+    }
+}
+
+const KINDS: [Kind; 6] = [
+    Kind::Entity,
+    Kind::Site,
+    Kind::App,
+    Kind::MiniProgram,
+    Kind::OtherService,
+    Kind::Psb,
+];
+
+/// Counts shared by the workers.
+#[derive(Default)]
+struct Stats {
+    files: AtomicU64,
+    failed: AtomicU64,
+    bytes: AtomicU64,
+    placeholders: AtomicU64,
+    kinds: [AtomicU64; 6],
+}
+
+struct Ctx<'a> {
+    opts: &'a Options,
+    stats: Stats,
+    out: Mutex<io::Stdout>,
+    bar: ProgressBar,
+}
+
+pub fn run(opts: Options) -> i32 {
+    let start = Instant::now();
+    let mut inputs = Vec::new();
+    let mut walk_errors = Vec::new();
+    if opts.paths.is_empty() {
+        inputs.push(Input::Stdin);
+    }
+    for p in &opts.paths {
+        if p.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else {
+            collect(p, &mut inputs, &mut walk_errors);
+        }
+    }
+    let total: u64 = inputs
+        .iter()
+        .map(|i| match i {
+            Input::File(_, len) => *len,
+            Input::Stdin => 0,
+        })
+        .sum();
+    let bar = if opts.progress && io::stderr().is_terminal() {
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+        let style = ProgressStyle::with_template(
+            "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .progress_chars("=> ");
+        bar.set_style(style);
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let ctx = Ctx {
+        opts: &opts,
+        stats: Stats::default(),
+        out: Mutex::new(io::stdout()),
+        bar,
+    };
+    for (path, err) in &walk_errors {
+        ctx.stats.failed.fetch_add(1, Relaxed);
+        report_error(&ctx, path, err);
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.unwrap_or(0))
+        .build();
+    let work = || inputs.par_iter().for_each(|input| scan_one(&ctx, input));
+    match pool {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    }
+    ctx.bar.finish_and_clear();
+    summary(&ctx.stats, start);
+    if ctx.stats.failed.load(Relaxed) > 0 { 1 } else { 0 }
+}
+
+/// Adds `path` (a file, or a directory walked recursively) to `inputs`.
+fn collect(path: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(String, String)>) {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return errors.push((path.display().to_string(), e.to_string())),
+    };
+    if meta.is_file() {
+        return inputs.push(Input::File(path.to_path_buf(), meta.len()));
+    }
+    if !meta.is_dir() {
+        return errors.push((path.display().to_string(), "not a file or directory".into()));
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(rd) => rd,
+        Err(e) => return errors.push((path.display().to_string(), e.to_string())),
+    };
+    let mut children = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) => children.push(e),
+            Err(e) => errors.push((path.display().to_string(), e.to_string())),
+        }
+    }
+    children.sort_by_key(|e| e.file_name());
+    for child in children {
+        let p = child.path();
+        match child.file_type() {
+            // A link to a directory could loop: it is reported, not followed.
+            Ok(t) if t.is_symlink() && p.is_dir() => errors.push((
+                p.display().to_string(),
+                "symbolic link to a directory, not followed".into(),
+            )),
+            Ok(_) => collect(&p, inputs, errors),
+            Err(e) => errors.push((p.display().to_string(), e.to_string())),
+        }
+    }
+}
+
+/// Counts bytes into the progress bar as they are read.
+struct Counting<'a, R> {
+    inner: R,
+    bar: &'a ProgressBar,
+}
+
+impl<R: Read> Read for Counting<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bar.inc(n as u64);
+        Ok(n)
+    }
+}
+
+fn scan_one(ctx: &Ctx<'_>, input: &Input) {
+    let name = input.name();
+    let reader: Box<dyn Read> = match input {
+        Input::Stdin => Box::new(io::stdin().lock()),
+        Input::File(p, _) => match File::open(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                ctx.stats.failed.fetch_add(1, Relaxed);
+                return report_error(ctx, &name, &e.to_string());
+            }
+        },
+    };
+    let reader = Counting {
+        inner: reader,
+        bar: &ctx.bar,
+    };
+    let mut buf = String::new();
+    let result = scan_reader(reader, ctx.opts.block, |m| {
+        line(ctx, &name, &m, &mut buf);
+        if buf.len() > 1 << 16 {
+            flush(ctx, &mut buf);
+        }
+    });
+    flush(ctx, &mut buf);
+    match result {
+        Ok((_, bytes)) => {
+            ctx.stats.files.fetch_add(1, Relaxed);
+            ctx.stats.bytes.fetch_add(bytes, Relaxed);
+        }
+        Err(e) => {
+            ctx.stats.failed.fetch_add(1, Relaxed);
+            report_error(ctx, &name, &format!("read error: {e}"));
+        }
+    }
+}
+
+fn line(ctx: &Ctx<'_>, path: &str, m: &Match<'_>, buf: &mut String) {
+    let kind = m.number.kind();
+    if let Some(i) = KINDS.iter().position(|k| *k == kind) {
+        ctx.stats.kinds[i].fetch_add(1, Relaxed);
+    }
+    if m.is_placeholder() {
+        ctx.stats.placeholders.fetch_add(1, Relaxed);
+    }
+    let warnings: Vec<&str> = m.warnings.iter().map(|w| w.as_str()).collect();
+    if ctx.opts.json {
+        let mut v = crate::check::number_json(&m.number);
+        v["path"] = json!(path);
+        v["offset"] = json!(m.span.start);
+        v["length"] = json!(m.span.len());
+        v["raw"] = json!(m.raw);
+        v["warnings"] = json!(warnings);
+        buf.push_str(&v.to_string());
+        buf.push('\n');
+    } else {
+        let mut notes = vec![kind.as_str()];
+        if m.is_placeholder() {
+            notes.push("placeholder");
+        }
+        notes.extend(warnings);
+        buf.push_str(&format!(
+            "{path}:{}: {} [{}]\n",
+            m.span.start,
+            m.number,
+            notes.join(", ")
+        ));
+    }
+}
+
+fn flush(ctx: &Ctx<'_>, buf: &mut String) {
+    if buf.is_empty() {
+        return;
+    }
+    let out = ctx.out.lock().unwrap_or_else(|p| p.into_inner());
+    // A closed pipe (`| head`) is not worth an error line per file.
+    let _ = ctx.bar.suspend(|| out.lock().write_all(buf.as_bytes()));
+    buf.clear();
+}
+
+fn report_error(ctx: &Ctx<'_>, path: &str, err: &str) {
+    if ctx.opts.json {
+        let mut s = json!({ "path": path, "error": err }).to_string();
+        s.push('\n');
+        let out = ctx.out.lock().unwrap_or_else(|p| p.into_inner());
+        let _ = out.lock().write_all(s.as_bytes());
+    } else {
+        ctx.bar.suspend(|| eprintln!("beian: {path}: {err}"));
+    }
+}
+
+fn summary(stats: &Stats, start: Instant) {
+    let secs = start.elapsed().as_secs_f64();
+    let bytes = stats.bytes.load(Relaxed);
+    let kinds: Vec<String> = KINDS
+        .iter()
+        .zip(&stats.kinds)
+        .map(|(k, n)| (k, n.load(Relaxed)))
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| format!("{} {n}", k.as_str()))
+        .collect();
+    let found: u64 = stats.kinds.iter().map(|n| n.load(Relaxed)).sum();
+    eprintln!(
+        "beian scan: {} files, {} bytes, {found} numbers ({}; {} placeholders), {} errors, \
+         {:.2} s, {:.1} MB/s",
+        stats.files.load(Relaxed),
+        bytes,
+        if kinds.is_empty() { "none".into() } else { kinds.join(", ") },
+        stats.placeholders.load(Relaxed),
+        stats.failed.load(Relaxed),
+        secs,
+        bytes as f64 / 1e6 / secs.max(1e-9),
+    );
+}

@@ -116,7 +116,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(100))]
+    #![proptest_config(ProptestConfig::with_cases(24))]
 
     /// Pages of 40 KiB and more, read in blocks of 32 KiB and more.
     #[test]

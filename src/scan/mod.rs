@@ -331,6 +331,11 @@ pub fn scan_page(page: &[u8]) -> Page<'_> {
     scan_as(page, charset, 0)
 }
 
+/// Scans a page in a charset known from elsewhere (an HTTP `Content-Type` header, say).
+pub fn scan_page_as(page: &[u8], charset: Charset) -> Page<'_> {
+    scan_as(page, charset, 0)
+}
+
 /// Scans `page` as `charset`, reporting matches that start at or after byte `from`.
 pub(crate) fn scan_as(page: &[u8], charset: Charset, from: usize) -> Page<'_> {
     let matches = match charset {

@@ -6,9 +6,12 @@
 /// character per province, [`icp_char`](Province::icp_char). Public-security filings use
 /// the ordinary abbreviation, [`psb_char`](Province::psb_char); the two differ only for
 /// Sichuan (蜀/川), Guizhou (黔/贵), Yunnan (滇/云) and Gansu (陇/甘).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Province {
+///
+/// A one-byte handle into a static table: cheap to copy and compare.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Province(u8);
+
+struct Entry {
     code: u8,
     name: &'static str,
     icp: char,
@@ -16,37 +19,60 @@ pub struct Province {
 }
 
 impl Province {
+    fn entry(self) -> &'static Entry {
+        &PROVINCES[usize::from(self.0)]
+    }
     /// The two-digit GB/T 2260 division code (`11` for Beijing).
-    pub fn code(&self) -> u8 {
-        self.code
+    pub fn code(self) -> u8 {
+        self.entry().code
     }
     /// The province's name in Chinese (`北京`).
-    pub fn name(&self) -> &'static str {
-        self.name
+    pub fn name(self) -> &'static str {
+        self.entry().name
     }
     /// The character MIIT uses in ICP numbers and licences (`京`, `蜀`).
-    pub fn icp_char(&self) -> char {
-        self.icp
+    pub fn icp_char(self) -> char {
+        self.entry().icp
     }
     /// The character public-security filings use (`京`, `川`).
-    pub fn psb_char(&self) -> char {
-        self.psb
+    pub fn psb_char(self) -> char {
+        self.entry().psb
     }
     /// The province with this two-digit division code.
     pub fn from_code(code: u8) -> Option<Province> {
         PROVINCES
             .binary_search_by_key(&code, |p| p.code)
             .ok()
-            .map(|i| PROVINCES[i])
+            .map(|i| Province(i as u8))
     }
     /// Every province, by division code.
-    pub fn all() -> &'static [Province] {
-        &PROVINCES
+    pub fn all() -> impl Iterator<Item = Province> {
+        (0..PROVINCES.len() as u8).map(Province)
     }
 }
 
-const fn p(code: u8, name: &'static str, icp: char, psb: char) -> Province {
-    Province {
+impl std::fmt::Debug for Province {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Province({} {} {})", self.icp_char(), self.name(), self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Province {
+    /// As `{"char": "蜀", "psb_char": "川", "name": "四川", "code": 51}`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Province", 4)?;
+        st.serialize_field("char", &self.icp_char())?;
+        st.serialize_field("psb_char", &self.psb_char())?;
+        st.serialize_field("name", self.name())?;
+        st.serialize_field("code", &self.code())?;
+        st.end()
+    }
+}
+
+const fn p(code: u8, name: &'static str, icp: char, psb: char) -> Entry {
+    Entry {
         code,
         name,
         icp,
@@ -54,7 +80,7 @@ const fn p(code: u8, name: &'static str, icp: char, psb: char) -> Province {
     }
 }
 
-static PROVINCES: [Province; 31] = [
+static PROVINCES: [Entry; 31] = [
     p(11, "北京", '京', '京'),
     p(12, "天津", '津', '津'),
     p(13, "河北", '冀', '冀'),
@@ -215,7 +241,7 @@ pub(crate) fn lead(c: char) -> Lead {
         }
         h = (h + 1) % SLOTS;
     };
-    let p = PROVINCES[usize::from(v & 0x1f)];
+    let p = Province(v & 0x1f);
     match v {
         NOT_MAINLAND => Lead::NotMainland,
         JOKE => Lead::Joke,
@@ -234,12 +260,13 @@ mod tests {
 
     #[test]
     fn table_is_consistent() {
-        for (i, p) in PROVINCES.iter().enumerate() {
-            assert_eq!(lead(p.icp_char()), Lead::Official(*p), "{}", p.name());
+        assert_eq!(Province::all().count(), 31);
+        for p in Province::all() {
+            assert_eq!(lead(p.icp_char()), Lead::Official(p), "{}", p.name());
             if p.psb_char() != p.icp_char() {
-                assert_eq!(lead(p.psb_char()), Lead::Ordinary(*p), "{}", p.name());
+                assert_eq!(lead(p.psb_char()), Lead::Ordinary(p), "{}", p.name());
             }
-            assert_eq!(Province::from_code(p.code()), Some(PROVINCES[i]));
+            assert_eq!(Province::from_code(p.code()), Some(p));
         }
         assert_eq!(lead('秦'), Lead::Fake(Province::from_code(61).unwrap()));
         assert_eq!(lead('港'), Lead::NotMainland);

@@ -324,7 +324,7 @@ pub struct Page<'h> {
 /// let page = beian::scan::scan_page(&gbk);
 /// assert_eq!(page.charset, beian::scan::Charset::Gb18030);
 /// assert_eq!(page.matches[0].number.to_string(), "粤ICP备2023023087号-1X");
-/// assert_eq!(page.matches[0].span, 3..24);
+/// assert_eq!(page.matches[0].span, 3..25); // 粤 备 号 take two bytes each in GBK
 /// ```
 pub fn scan_page(page: &[u8]) -> Page<'_> {
     let charset = detect_charset(page);

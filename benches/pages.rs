@@ -34,16 +34,55 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "for", "on", "with", "as", "by", "this", "that",
-    "from", "data", "system", "page", "user", "service", "network", "design", "update", "cloud",
-    "release", "support", "search", "product", "team", "report", "market", "China", "about",
-    "contact", "privacy", "policy", "terms", "news", "open", "source", "security", "server",
+    "the", "of", "and", "to", "in", "is", "for", "on", "with", "as", "by", "this", "that", "from",
+    "data", "system", "page", "user", "service", "network", "design", "update", "cloud", "release",
+    "support", "search", "product", "team", "report", "market", "China", "about", "contact",
+    "privacy", "policy", "terms", "news", "open", "source", "security", "server",
 ];
 const ZH: &[&str] = &[
-    "我们", "公司", "产品", "服务", "用户", "网站", "信息", "技术", "发展", "中国", "市场",
-    "新闻", "关于", "联系", "隐私", "政策", "条款", "平台", "数据", "安全", "云计算", "解决方案",
-    "合作", "伙伴", "招聘", "客户", "案例", "下载", "帮助", "中心", "版权所有", "有限公司",
-    "科技", "北京", "上海", "广州", "深圳", "杭州", "成都", "备案", "许可证", "电话", "地址",
+    "我们",
+    "公司",
+    "产品",
+    "服务",
+    "用户",
+    "网站",
+    "信息",
+    "技术",
+    "发展",
+    "中国",
+    "市场",
+    "新闻",
+    "关于",
+    "联系",
+    "隐私",
+    "政策",
+    "条款",
+    "平台",
+    "数据",
+    "安全",
+    "云计算",
+    "解决方案",
+    "合作",
+    "伙伴",
+    "招聘",
+    "客户",
+    "案例",
+    "下载",
+    "帮助",
+    "中心",
+    "版权所有",
+    "有限公司",
+    "科技",
+    "北京",
+    "上海",
+    "广州",
+    "深圳",
+    "杭州",
+    "成都",
+    "备案",
+    "许可证",
+    "电话",
+    "地址",
 ];
 const PROVINCES: &[&str] = &[
     "京", "沪", "粤", "浙", "苏", "蜀", "川", "鲁", "闽", "鄂", "湘", "豫", "皖", "渝", "津",
@@ -66,11 +105,19 @@ fn number(rng: &mut Rng) -> String {
         0 => format!("{p}<span>ICP</span>备<span>{serial}</span>号<span>{site}</span>"),
         1 => format!("{p}ICP备&nbsp;{serial}号{site}"),
         2 => {
-            let fw: String = serial.chars().map(|c| char::from_u32(c as u32 + 0xfee0).unwrap()).collect();
+            let fw: String = serial
+                .chars()
+                .map(|c| char::from_u32(c as u32 + 0xfee0).unwrap())
+                .collect();
             format!("{p}ＩＣＰ备{fw}号{site}")
         }
         3 => format!("{p}B2-20{:02}{:04}", 4 + rng.below(20), rng.below(9999)),
-        4 => format!("{p}公网安备 {}0{}02{:06}号", 11 + rng.below(50), 1000 + rng.below(8999), rng.below(999_999)),
+        4 => format!(
+            "{p}公网安备 {}0{}02{:06}号",
+            11 + rng.below(50),
+            1000 + rng.below(8999),
+            rng.below(999_999)
+        ),
         5 => format!("&#20140;ICP&#22791;{serial}&#21495;{site}"),
         _ => format!("{p}ICP备{serial}号{site}"),
     }
@@ -98,7 +145,10 @@ fn head(rng: &mut Rng, out: &mut String, zh: bool) {
     out.push_str("<nav class=\"nav\"><ul>");
     for _ in 0..8 {
         let w = if zh { rng.pick(ZH) } else { rng.pick(WORDS) };
-        out.push_str(&format!("<li><a href=\"/{}\">{w}</a></li>", rng.below(1000)));
+        out.push_str(&format!(
+            "<li><a href=\"/{}\">{w}</a></li>",
+            rng.below(1000)
+        ));
     }
     out.push_str("</ul></nav>\n");
 }
@@ -119,7 +169,7 @@ fn body(rng: &mut Rng, out: &mut String, zh: bool, target: usize) {
                 if zh {
                     out.push_str(rng.pick(ZH));
                     if i % 9 == 8 {
-                        out.push_str("，");
+                        out.push('，');
                     }
                 } else {
                     out.push_str(rng.pick(WORDS));
@@ -175,7 +225,11 @@ pub fn ascii_pages(total: usize) -> Vec<String> {
     let mut pages = Vec::new();
     let mut len = 0;
     while len < total {
-        let numbers = if rng.below(25) == 0 { 1 + rng.below(2) } else { 0 };
+        let numbers = if rng.below(25) == 0 {
+            1 + rng.below(2)
+        } else {
+            0
+        };
         let size = 20_000 + rng.below(60_000);
         let p = page(&mut rng, false, numbers, size);
         len += p.len();

@@ -36,7 +36,10 @@ fn bench(c: &mut Criterion) {
         // What each finds, once, for the record.
         let ours = beian::scan::find_iter(text).count();
         let theirs = re.find_iter(text).count();
-        eprintln!("{name}: {} bytes, beian finds {ours}, the regex {theirs}", text.len());
+        eprintln!(
+            "{name}: {} bytes, beian finds {ours}, the regex {theirs}",
+            text.len()
+        );
         let mut g = c.benchmark_group(format!("scan/{name}"));
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.sample_size(10);
@@ -64,7 +67,12 @@ fn bench(c: &mut Criterion) {
     g.bench_function("encoding_rs decode only", |b| {
         b.iter(|| {
             gbk.iter()
-                .map(|p| encoding_rs::GBK.decode_without_bom_handling(black_box(p)).0.len())
+                .map(|p| {
+                    encoding_rs::GBK
+                        .decode_without_bom_handling(black_box(p))
+                        .0
+                        .len()
+                })
                 .sum::<usize>()
         })
     });

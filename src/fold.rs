@@ -94,7 +94,12 @@ fn fold_char(c: char, n: usize) -> Step {
 /// Decodes one UTF-8 character at the start of `raw`; `None` for an invalid or truncated
 /// sequence (the caller skips one byte).
 pub(crate) fn decode_utf8(raw: &[u8]) -> Option<(char, usize)> {
-    let cont = |i: usize| raw.get(i).copied().filter(|b| b & 0xc0 == 0x80).map(u32::from);
+    let cont = |i: usize| {
+        raw.get(i)
+            .copied()
+            .filter(|b| b & 0xc0 == 0x80)
+            .map(u32::from)
+    };
     let (v, n) = match raw[0] {
         b @ 0xc2..=0xdf => ((u32::from(b) & 0x1f) << 6 | (cont(1)? & 0x3f), 2),
         b @ 0xe0..=0xef => {
@@ -309,9 +314,18 @@ mod tests {
     #[test]
     fn decodes_utf8_like_std() {
         for s in ["é", "京", "𠀀", "\u{10ffff}"] {
-            assert_eq!(decode_utf8(s.as_bytes()), s.chars().next().map(|c| (c, s.len())));
+            assert_eq!(
+                decode_utf8(s.as_bytes()),
+                s.chars().next().map(|c| (c, s.len()))
+            );
         }
-        for bad in [&b"\xc0\x80"[..], b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe4\xb8", b"\x80"] {
+        for bad in [
+            &b"\xc0\x80"[..],
+            b"\xed\xa0\x80",
+            b"\xf4\x90\x80\x80",
+            b"\xe4\xb8",
+            b"\x80",
+        ] {
             assert_eq!(decode_utf8(bad), None, "{bad:?}");
         }
     }

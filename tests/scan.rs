@@ -4,7 +4,9 @@
 use beian::scan::{self, Charset};
 
 fn found(page: &str) -> Vec<String> {
-    scan::find_iter(page.as_bytes()).map(|m| m.number.to_string()).collect()
+    scan::find_iter(page.as_bytes())
+        .map(|m| m.number.to_string())
+        .collect()
 }
 
 #[test]
@@ -14,7 +16,10 @@ fn reads_what_footers_write() {
         ("蜀 ICP 备 2024088070 号", &["蜀ICP备2024088070号"]),
         ("京ICP备&nbsp;&nbsp;12032080号", &["京ICP备12032080号"]),
         ("京ICP备\u{3000}12032080号", &["京ICP备12032080号"]),
-        ("粤ＩＣＰ备１２０３２０８０号－１０", &["粤ICP备12032080号-10"]),
+        (
+            "粤ＩＣＰ备１２０３２０８０号－１０",
+            &["粤ICP备12032080号-10"],
+        ),
         ("粤ICP备12032080号—1", &["粤ICP备12032080号-1"]),
         ("粤ICP备12032080号_1", &["粤ICP备12032080号-1"]),
         ("新ICP备07002316", &["新ICP备07002316号"]),
@@ -24,8 +29,14 @@ fn reads_what_footers_write() {
             "京<span>ICP</span>备<span>19054529</span>号<span>-1</span>",
             &["京ICP备19054529号-1"],
         ),
-        ("&#37122;ICP&#22791;16017613&#21495;-1", &["鄂ICP备16017613号-1"]),
-        ("\\u8700ICP\\u59072020009854\\u53f7", &["蜀ICP备2020009854号"]),
+        (
+            "&#37122;ICP&#22791;16017613&#21495;-1",
+            &["鄂ICP备16017613号-1"],
+        ),
+        (
+            "\\u8700ICP\\u59072020009854\\u53f7",
+            &["蜀ICP备2020009854号"],
+        ),
         ("京ICP備19006430號", &["京ICP备19006430号"]),
         ("滬ICP備16027065號-2", &["沪ICP备16027065号-2"]),
         ("ICP证：沪ICP备15006375号-2", &["沪ICP备15006375号-2"]),
@@ -38,13 +49,28 @@ fn reads_what_footers_write() {
             &["鲁ICP备05002386号", "鲁公网安备37010202000123号"],
         ),
         ("号-3沪ICP证：沪B2-20090003", &["沪B2-20090003"]),
-        ("京公网安备11010502030143号", &["京公网安备11010502030143号"]),
+        (
+            "京公网安备11010502030143号",
+            &["京公网安备11010502030143号"],
+        ),
         ("公安备案号11010502030143", &["京公网安备11010502030143号"]),
-        ("沪公网安备：31010402333815号", &["沪公网安备31010402333815号"]),
-        ("渝公网安备 50019002503055 号", &["渝公网安备50019002503055号"]),
-        ("京公网安备<br>\n11010502030143号", &["京公网安备11010502030143号"]),
+        (
+            "沪公网安备：31010402333815号",
+            &["沪公网安备31010402333815号"],
+        ),
+        (
+            "渝公网安备 50019002503055 号",
+            &["渝公网安备50019002503055号"],
+        ),
+        (
+            "京公网安备<br>\n11010502030143号",
+            &["京公网安备11010502030143号"],
+        ),
         ("合字B2-20190051", &["合字B2-20190051"]),
-        ("增值电信业务经营许可证：B1.B2-20150233", &["B1.B2-20150233"]),
+        (
+            "增值电信业务经营许可证：B1.B2-20150233",
+            &["B1.B2-20150233"],
+        ),
         ("粤B2-20090059-1626X", &["粤B2-20090059-1626X"]),
         ("皖ICP备2023023087号-1X", &["皖ICP备2023023087号-1X"]),
         ("京ICP备02000001号-2A", &["京ICP备02000001号-2A"]),
@@ -52,7 +78,11 @@ fn reads_what_footers_write() {
         // Every number on the page, each once.
         (
             "京ICP备1号 京ICP备11018762号 京ICP备11018762号-1 京公网安备11010502030143号",
-            &["京ICP备11018762号", "京ICP备11018762号-1", "京公网安备11010502030143号"],
+            &[
+                "京ICP备11018762号",
+                "京ICP备11018762号-1",
+                "京公网安备11010502030143号",
+            ],
         ),
     ];
     for (page, want) in cases {
@@ -97,13 +127,21 @@ fn spans_and_warnings() {
     assert_eq!(ms[0].raw, "川ICP备19011193号");
     assert_eq!(&page[ms[0].span.clone()], "川ICP备19011193号");
     assert_eq!(ms[0].number.to_string(), "蜀ICP备19011193号");
-    let w = |i: usize| ms[i].warnings.iter().map(|w| w.as_str()).collect::<Vec<_>>();
+    let w = |i: usize| {
+        ms[i]
+            .warnings
+            .iter()
+            .map(|w| w.as_str())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(w(0), ["province_variant"]);
     assert_eq!(w(1), ["psb_code_mismatch"]);
     assert_eq!(w(2), ["unknown_service"]);
     assert_eq!(ms[2].number.kind(), beian::Kind::OtherService);
     // Placeholders are reported, flagged.
-    let m = scan::find_iter("京ICP备12345678号".as_bytes()).next().unwrap();
+    let m = scan::find_iter("京ICP备12345678号".as_bytes())
+        .next()
+        .unwrap();
     assert!(m.is_placeholder());
 }
 
@@ -111,7 +149,11 @@ fn spans_and_warnings() {
 fn clean_matches_borrow_from_the_page() {
     let page = String::from("<p>京ICP备11018762号-1</p>");
     let m = scan::find_iter(page.as_bytes()).next().unwrap();
-    assert!(page.as_bytes().as_ptr_range().contains(&m.number.serial().as_ptr()));
+    assert!(
+        page.as_bytes()
+            .as_ptr_range()
+            .contains(&m.number.serial().as_ptr())
+    );
     assert!(matches!(m.raw, std::borrow::Cow::Borrowed(_)));
 }
 
@@ -142,7 +184,9 @@ fn invalid_utf8_never_hides_neighbours() {
     page.extend_from_slice(b"\xe4\xb8");
     page.extend_from_slice("京公网安备11010502030143号".as_bytes());
     page.push(0x80);
-    let ms: Vec<_> = scan::find_iter(&page).map(|m| m.number.to_string()).collect();
+    let ms: Vec<_> = scan::find_iter(&page)
+        .map(|m| m.number.to_string())
+        .collect();
     assert_eq!(ms, ["京ICP备11018762号", "京公网安备11010502030143号"]);
 }
 

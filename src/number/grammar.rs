@@ -236,7 +236,7 @@ impl<'s> P<'s> {
         let (rest, serial) = digits(i);
         match serial.len() {
             0 => return Err(self.unexpected(i, Part::Serial)),
-            6 | 7 | 8 => {}
+            6..=8 => {}
             10 => self.check_year(i, year4(serial))?,
             _ => {
                 let kind = ErrorKind::DigitCount {

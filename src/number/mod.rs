@@ -44,6 +44,12 @@ pub use province::Province;
 
 pub(crate) use grammar::{Parts, parse};
 
+/// Whether `c` can be the first character of a number read with a province (a province,
+/// variant, fake, non-mainland or joke character: the grammar decides the rest).
+pub(crate) fn can_lead(c: char) -> bool {
+    province::lead(c) != province::Lead::Unknown
+}
+
 use crate::error::{Error, ErrorKind};
 use crate::fold::{Folded, Markup};
 
@@ -486,7 +492,7 @@ pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
     let fast = parse(trimmed, false);
     if let Ok(parts) = &fast {
         if parts.len == trimmed.len() {
-            return Ok(Number::from_parts(parts, |s| Some(s)));
+            return Ok(Number::from_parts(parts, Some));
         }
     }
     // Folding changes nothing up to the failure (and a little beyond, where the parser may

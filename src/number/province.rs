@@ -53,7 +53,13 @@ impl Province {
 
 impl std::fmt::Debug for Province {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Province({} {} {})", self.icp_char(), self.name(), self.code())
+        write!(
+            f,
+            "Province({} {} {})",
+            self.icp_char(),
+            self.name(),
+            self.code()
+        )
     }
 }
 

@@ -4,7 +4,11 @@ use encoding_rs::{DecoderResult, GB18030};
 
 /// The charsets the scanner reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Charset {
     /// UTF-8 (and ASCII); invalid bytes are allowed and end any number they fall in.
     Utf8,
@@ -67,7 +71,10 @@ fn declared(head: &[u8]) -> Option<Charset> {
             continue;
         };
         let rest = rest.trim_ascii_start();
-        let rest = rest.strip_prefix(b"\"").or(rest.strip_prefix(b"'")).unwrap_or(rest);
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or(rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
         let end = rest
             .iter()
             .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'))
@@ -94,13 +101,14 @@ pub(crate) struct Decoded {
 impl Decoded {
     pub fn new(page: &[u8]) -> Decoded {
         let mut decoder = GB18030.new_decoder_without_bom_handling();
-        let cap = decoder.max_utf8_buffer_length_without_replacement(page.len()).unwrap_or(0);
+        let cap = decoder
+            .max_utf8_buffer_length_without_replacement(page.len())
+            .unwrap_or(0);
         let mut text = String::with_capacity(cap);
         let mut malformed = Vec::new();
         let mut src = page;
         loop {
-            let (result, read) =
-                decoder.decode_to_string_without_replacement(src, &mut text, true);
+            let (result, read) = decoder.decode_to_string_without_replacement(src, &mut text, true);
             src = &src[read..];
             match result {
                 DecoderResult::InputEmpty => break,
@@ -191,12 +199,20 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GBK.encode("京ICP备");
         assert_eq!(detect_charset(&gbk), Charset::Gb18030);
         assert_eq!(
-            detect_charset(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=GB2312\">"),
+            detect_charset(
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=GB2312\">"
+            ),
             Charset::Gb18030
         );
-        assert_eq!(detect_charset(b"<meta charset='utf-8'>\xb1\xb8"), Charset::Utf8);
+        assert_eq!(
+            detect_charset(b"<meta charset='utf-8'>\xb1\xb8"),
+            Charset::Utf8
+        );
         // A declaration that lies about a UTF-8 page.
-        assert_eq!(detect_charset("<meta charset=gbk>京ICP备".as_bytes()), Charset::Utf8);
+        assert_eq!(
+            detect_charset("<meta charset=gbk>京ICP备".as_bytes()),
+            Charset::Utf8
+        );
         assert_eq!(detect_charset(b"\xff\xfe\x00"), Charset::Utf8);
     }
 

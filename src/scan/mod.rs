@@ -33,8 +33,6 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 pub use charset::{Charset, detect_charset};
 
 use crate::fold::{BREAK, Folded, MAX_GAP, MAX_REF, MAX_TAG, Markup};
@@ -44,32 +42,87 @@ use crate::number::{Number, Parts, Warnings, parse};
 /// character references, each followed by the longest gap.
 pub const MAX_LEAD: usize = 2 * (MAX_REF + MAX_GAP) + 64;
 
-/// The keywords every match contains, as written in raw text.
-const ANCHORS: &[&str] = &[
+/// The keywords every match contains, as written in raw text, that start with an ASCII byte.
+/// They are searched together (Teddy, SIMD): none has a first byte common in Chinese text.
+const ASCII_ANCHORS: &[&str] = &[
     "ICP",
     "icp",
     "Icp",
-    "ＩＣＰ",
-    "公网安备",
-    "公網安備",
-    "公安备案号",
+    "A1-",
+    "A2-",
+    "B1-",
+    "B2-",
+    "A1.",
+    "A2.",
+    "B1.",
+    "B2.",
+    "A1－",
+    "A2－",
+    "B1－",
+    "B2－",
+    "A1—",
+    "A2—",
+    "B1—",
+    "B2—",
     "&#20844;&#32593;&#23433;&#22791;",
     "\\u516c\\u7f51\\u5b89\\u5907",
     "\\u516C\\u7F51\\u5B89\\u5907",
-    "A1-", "A2-", "B1-", "B2-",
-    "A1.", "A2.", "B1.", "B2.",
-    "A1－", "A2－", "B1－", "B2－",
-    "A1—", "A2—", "B1—", "B2—",
 ];
 
-fn anchors() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(ANCHORS)
-            .expect("anchor patterns are valid")
+/// The keywords that start with a multi-byte character, each searched on its own (memchr's
+/// `memmem`): together in one Teddy searcher their shared lead bytes make Chinese text slow.
+/// Searched only where a block of text is not pure ASCII.
+const CJK_ANCHORS: &[&str] = &["ＩＣＰ", "网安备", "網安備", "公安备案号"];
+
+/// Anchors are looked for a block at a time.
+const BLOCK: usize = 64 * 1024;
+/// Longest anchor, in bytes.
+const LONGEST_ANCHOR: usize = 40;
+
+struct Anchors {
+    ascii: aho_corasick::packed::Searcher,
+    cjk: Vec<memchr::memmem::Finder<'static>>,
+}
+
+fn anchors() -> &'static Anchors {
+    static ANCHORS: OnceLock<Anchors> = OnceLock::new();
+    ANCHORS.get_or_init(|| Anchors {
+        ascii: aho_corasick::packed::Config::new()
+            .builder()
+            .extend(ASCII_ANCHORS)
+            .build()
+            .expect("anchor patterns suit the packed searcher"),
+        cjk: CJK_ANCHORS
+            .iter()
+            .map(memchr::memmem::Finder::new)
+            .collect(),
     })
+}
+
+impl Anchors {
+    /// Start and end of every anchor that starts in `text[from..to]`, sorted by start.
+    fn find(&self, text: &[u8], from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
+        out.clear();
+        let hay = &text[from..(to + LONGEST_ANCHOR).min(text.len())];
+        let limit = to - from;
+        for m in self.ascii.find_iter(hay) {
+            if m.start() >= limit {
+                break;
+            }
+            out.push((from + m.start(), from + m.end()));
+        }
+        if !text[from..to].is_ascii() {
+            for (finder, pat) in self.cjk.iter().zip(CJK_ANCHORS) {
+                for at in finder.find_iter(hay) {
+                    if at >= limit {
+                        break;
+                    }
+                    out.push((from + at, from + at + pat.len()));
+                }
+            }
+            out.sort_unstable();
+        }
+    }
 }
 
 /// One number found in a page.
@@ -118,23 +171,34 @@ pub fn find_iter(text: &[u8]) -> FindIter<'_> {
 }
 
 /// The iterator of [`find_iter`].
-#[derive(Debug)]
 pub struct FindIter<'h> {
     text: &'h [u8],
-    anchors: aho_corasick::FindIter<'static, 'h>,
+    /// Anchors of the current block, in reverse order.
+    pending: Vec<(usize, usize)>,
+    /// Where the next block of anchors starts.
+    next_block: usize,
     /// Where the last match ended: no match starts before it.
     end: usize,
     folded: Folded,
+}
+
+impl std::fmt::Debug for FindIter<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FindIter")
+            .field("len", &self.text.len())
+            .field("end", &self.end)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'h> FindIter<'h> {
     /// Matches that start at or after `from`, which must be a position where folding can
     /// start (the start of the text, or the end of an earlier match).
     pub(crate) fn new(text: &'h [u8], from: usize) -> FindIter<'h> {
-        let input = aho_corasick::Input::new(text).span(from.min(text.len())..text.len());
         FindIter {
             text,
-            anchors: anchors().find_iter(input),
+            pending: Vec::new(),
+            next_block: from.min(text.len()),
             end: from,
             folded: Folded::default(),
         }
@@ -145,8 +209,18 @@ impl<'h> Iterator for FindIter<'h> {
     type Item = Match<'h>;
 
     fn next(&mut self) -> Option<Match<'h>> {
-        for anchor in self.anchors.by_ref() {
-            let a = anchor.start();
+        loop {
+            let Some((a, _)) = self.pending.pop() else {
+                if self.next_block >= self.text.len() {
+                    return None;
+                }
+                let from = self.next_block;
+                let to = (from + BLOCK).min(self.text.len());
+                anchors().find(self.text, from, to, &mut self.pending);
+                self.pending.reverse();
+                self.next_block = to;
+                continue;
+            };
             if a < self.end {
                 continue;
             }
@@ -159,7 +233,6 @@ impl<'h> Iterator for FindIter<'h> {
                 return Some(m);
             }
         }
-        None
     }
 }
 
@@ -201,7 +274,7 @@ fn window<'h>(
     lo: usize,
     a: usize,
 ) -> Option<Match<'h>> {
-    let mut to = (a + 1024).min(text.len());
+    let mut to = (a + 256).min(text.len());
     folded.fold(text, from, to, Markup::Html);
     let mut i = 0;
     while i < folded.text.len() {
@@ -216,10 +289,12 @@ fn window<'h>(
                 let result = parse(&folded.text[i..], true);
                 // How far the parser looked: the end of what it read, and a character or
                 // two of lookahead. Fold more when that reaches the end of the window.
-                let reach = i + 8 + match &result {
-                    Ok(parts) => parts.len,
-                    Err(fail) => fail.at,
-                };
+                let reach = i
+                    + 8
+                    + match &result {
+                        Ok(parts) => parts.len,
+                        Err(fail) => fail.at,
+                    };
                 if reach >= folded.text.len() && to < text.len() {
                     to = (to + 4096).min(text.len());
                     folded.fold(text, from, to, Markup::Html);
@@ -241,7 +316,11 @@ fn window<'h>(
 /// Whether a number can start with `c`: a province or joke character, 合, 公, or a licence
 /// category.
 fn can_start(c: char) -> bool {
-    matches!(c, 'A' | 'B' | '\u{4e00}'..='\u{9fff}')
+    match c {
+        'A' | 'B' | '合' | '公' => true,
+        '\u{4e00}'..='\u{9fff}' => crate::number::can_lead(c),
+        _ => false,
+    }
 }
 
 /// Checks a parse at folded offset `i` against the match rules and builds the match.
@@ -263,10 +342,9 @@ fn accept<'h>(
     }
     let span = folded.raw_span(i, i + parts.len);
     let lead_end = (span.start + MAX_LEAD).min(span.end);
-    let anchored = anchors()
-        .find_iter(&text[span.clone()])
-        .any(|m| span.start + m.start() <= lead_end);
-    if !anchored {
+    let mut found = Vec::new();
+    anchors().find(text, span.start, (lead_end + 1).min(text.len()), &mut found);
+    if !found.iter().any(|&(_, end)| end <= span.end) {
         return None;
     }
     let raw_bytes = &text[span.clone()];
@@ -346,7 +424,10 @@ pub(crate) fn scan_as(page: &[u8], charset: Charset, from: usize) -> Page<'_> {
             let found: Vec<Match<'static>> = find_iter(decoded.text.as_bytes())
                 .map(|m| {
                     let span = map.map(m.span.start)..map.map(m.span.end);
-                    Match { span, ..m.into_owned() }
+                    Match {
+                        span,
+                        ..m.into_owned()
+                    }
                 })
                 .filter(|m| m.span.start >= from)
                 .collect();
@@ -408,7 +489,10 @@ pub fn scan_reader<R: std::io::Read>(
             }
             last_end = m.span.end;
             let span = m.span.clone();
-            f(Match { span: shift(span, base), ..m });
+            f(Match {
+                span: shift(span, base),
+                ..m
+            });
         }
         if eof {
             base += buf.len() as u64;

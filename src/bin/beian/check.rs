@@ -88,7 +88,10 @@ fn human(input: &str, n: &Number<'_>) -> String {
     line("form", n.form().as_str().into());
     line("kind", n.kind().as_str().into());
     if let Some(p) = n.province() {
-        line("province", format!("{} {} ({})", p.icp_char(), p.name(), p.code()));
+        line(
+            "province",
+            format!("{} {} ({})", p.icp_char(), p.name(), p.code()),
+        );
     }
     if !n.categories().is_empty() {
         line("categories", n.categories().to_string());
@@ -103,7 +106,10 @@ fn human(input: &str, n: &Number<'_>) -> String {
     }
     line("cdn digits", n.cdn_digits().to_string());
     if n.is_placeholder() {
-        line("placeholder", "yes: a known example, not a real number".into());
+        line(
+            "placeholder",
+            "yes: a known example, not a real number".into(),
+        );
     }
     for w in n.warnings().iter() {
         line("warning", w.to_string());

@@ -115,7 +115,11 @@ pub fn run(opts: Options) -> i32 {
     }
     ctx.bar.finish_and_clear();
     summary(&ctx.stats, start);
-    if ctx.stats.failed.load(Relaxed) > 0 { 1 } else { 0 }
+    if ctx.stats.failed.load(Relaxed) > 0 {
+        1
+    } else {
+        0
+    }
 }
 
 /// Adds `path` (a file, or a directory walked recursively) to `inputs`.
@@ -276,7 +280,11 @@ fn summary(stats: &Stats, start: Instant) {
          {:.2} s, {:.1} MB/s",
         stats.files.load(Relaxed),
         bytes,
-        if kinds.is_empty() { "none".into() } else { kinds.join(", ") },
+        if kinds.is_empty() {
+            "none".into()
+        } else {
+            kinds.join(", ")
+        },
         stats.placeholders.load(Relaxed),
         stats.failed.load(Relaxed),
         secs,

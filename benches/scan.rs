@@ -1,10 +1,11 @@
-//! Scan throughput over generated pages (see `pages.rs`), single core, side by side with:
+//! Scan throughput over generated pages (see `support/pages.rs`), single core, side by side with:
 //! - the regex a user would write: the `regex` crate's `find_iter` with the pattern in
 //!   `benches/baseline.re` (it misses tag splits, entities and GBK);
 //! - `memchr` searching for a byte that never occurs: the memory-speed limit.
 //!
 //! `cargo bench --bench scan`; set `BEIAN_BENCH_MB` to change the corpus size (default 24).
 
+#[path = "support/pages.rs"]
 mod pages;
 
 use std::hint::black_box;

@@ -2,7 +2,7 @@
 //! `cargo run --release --example gen_pages -- DIR MB` writes DIR/ascii/*.html and
 //! DIR/chinese/*.html, MB megabytes of each (default 100).
 
-#[path = "../benches/pages.rs"]
+#[path = "../benches/support/pages.rs"]
 mod pages;
 
 fn main() -> std::io::Result<()> {

@@ -17,7 +17,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed | 1)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x << 13;
         x ^= x >> 7;
@@ -26,7 +26,7 @@ impl Rng {
         x
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
     pub fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
         xs[self.below(xs.len())]
@@ -135,12 +135,12 @@ fn head(rng: &mut Rng, out: &mut String, zh: bool) {
     for i in 0..6 {
         out.push_str(&format!(
             "<link rel=\"stylesheet\" href=\"/static/css/app.{:08x}.{i}.css\">\n",
-            rng.next() as u32
+            rng.next_u64() as u32
         ));
     }
     out.push_str("<style>.nav{display:flex;margin:0 auto;color:#3a3a3a}.btn-primary{background:#1677ff}</style>\n");
     out.push_str("<script>window.__CONFIG__={\"api\":\"/api/v2\",\"build\":\"");
-    out.push_str(&format!("{:016x}", rng.next()));
+    out.push_str(&format!("{:016x}", rng.next_u64()));
     out.push_str("\",\"features\":[\"search\",\"login\",\"share\"]};</script>\n</head>\n<body>\n");
     out.push_str("<nav class=\"nav\"><ul>");
     for _ in 0..8 {

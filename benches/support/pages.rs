@@ -88,8 +88,12 @@ const PROVINCES: &[&str] = &[
     "京", "沪", "粤", "浙", "苏", "蜀", "川", "鲁", "闽", "鄂", "湘", "豫", "皖", "渝", "津",
 ];
 
+/// Division codes of `PROVINCES`, in order.
+const CODES: &[usize] = &[11, 31, 44, 33, 32, 51, 51, 37, 35, 42, 43, 41, 34, 50, 12];
+
 fn number(rng: &mut Rng) -> String {
-    let p = rng.pick(PROVINCES);
+    let i = rng.below(PROVINCES.len());
+    let p = PROVINCES[i];
     let serial = if rng.below(2) == 0 {
         format!("{}", 10_000_000 + rng.below(9_999_999))
     } else {
@@ -113,9 +117,9 @@ fn number(rng: &mut Rng) -> String {
         }
         3 => format!("{p}B2-20{:02}{:04}", 4 + rng.below(20), rng.below(9999)),
         4 => format!(
-            "{p}公网安备 {}0{}02{:06}号",
-            11 + rng.below(50),
-            1000 + rng.below(8999),
+            "{p}公网安备 {}{:04}02{:06}号",
+            CODES[i],
+            100 + rng.below(9899),
             rng.below(999_999)
         ),
         5 => format!("&#20140;ICP&#22791;{serial}&#21495;{site}"),

@@ -30,6 +30,7 @@
 mod charset;
 
 use std::borrow::Cow;
+use std::io::Read;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -443,37 +444,23 @@ pub(crate) fn scan_as(page: &[u8], charset: Charset, from: usize) -> Page<'_> {
 ///
 /// Memory stays bounded by about twice `block` whatever the input's size, including one
 /// line of gigabytes: blocks overlap by enough that no number is cut or reported twice.
-pub fn scan_reader<R: std::io::Read>(
+pub fn scan_reader<R: Read>(
     mut reader: R,
     block: usize,
     mut f: impl FnMut(Match<'_>),
 ) -> std::io::Result<(Charset, u64)> {
     let block = block.max(2 * OVERLAP);
-    let mut buf: Vec<u8> = Vec::with_capacity(block + OVERLAP);
+    let mut buf: Vec<u8> = Vec::new();
     let mut base: u64 = 0; // offset of buf[0] in the input
     let mut charset = None;
     let mut resume = 0usize; // no match starts before this offset of buf
     let mut eof = false;
     while !eof {
-        // Fill the buffer up to `block` bytes beyond what it carries over.
-        let want = buf.len() + block;
-        while buf.len() < want {
-            let old = buf.len();
-            buf.resize(want, 0);
-            let n = match reader.read(&mut buf[old..]) {
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => 0,
-                Err(e) => {
-                    buf.truncate(old);
-                    return Err(e);
-                }
-            };
-            buf.truncate(old + n);
-            if n == 0 {
-                eof = true;
-                break;
-            }
-        }
+        // Read up to `block` more bytes; the buffer grows only as far as the input goes.
+        let n = Read::by_ref(&mut reader)
+            .take(block as u64)
+            .read_to_end(&mut buf)?;
+        eof = n < block;
         let cs = *charset.get_or_insert_with(|| detect_charset(&buf));
         // Report matches that start before the cut; the rest are found again in the next
         // block, which starts at the cut.

@@ -253,6 +253,22 @@ impl Folded {
         self.starts[start] as usize..self.ends[end - 1] as usize
     }
 
+    /// The first folded character whose raw text starts at or after raw offset `raw`.
+    pub fn first_at_or_after(&self, raw: usize) -> usize {
+        let i = self.starts.partition_point(|&s| (s as usize) < raw);
+        // `starts` repeats a character's start for each of its bytes: `i` is its first byte.
+        i
+    }
+
+    /// The start of the character before folded byte `at` (> 0, a char boundary).
+    pub fn prev_char(&self, at: usize) -> usize {
+        let mut i = at - 1;
+        while !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
     /// Raw offset of folded byte `at` (the raw end when `at` is the end of the text).
     pub fn raw_offset(&self, at: usize, raw_end: usize) -> usize {
         self.starts.get(at).map_or(raw_end, |&s| s as usize)

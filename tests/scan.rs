@@ -213,3 +213,37 @@ fn reader_blocks_do_not_cut_or_repeat_numbers() {
     assert!(spans_ok);
     assert_eq!(got, want);
 }
+
+#[test]
+fn far_leads_and_long_gaps() {
+    let tag = "<span class=\"footer-item footer-item--beian footer-item--highlighted\">";
+    let page = format!("京{tag}{tag}ICP{tag}备{tag}11018762{tag}号");
+    assert_eq!(found(&page), ["京ICP备11018762号"]);
+    let page = format!("京{tag}公{tag}网{tag}安备11010502030143号");
+    assert_eq!(found(&page), ["京公网安备11010502030143号"]);
+    let page = format!("合{tag}字{tag}B2-20190051");
+    assert_eq!(found(&page), ["合字B2-20190051"]);
+    // A gap longer than 256 bytes ends a number.
+    let page = format!("京{}ICP备11018762号", " ".repeat(300));
+    assert_eq!(found(&page), Vec::<String>::new());
+    // The character before a bare licence, even far back.
+    let page = format!(
+        "A{}B2-20090028 x{}B2-20090028",
+        " ".repeat(200),
+        " ".repeat(300)
+    );
+    for p in [
+        page.as_str(),
+        "号-1B2-20090028",
+        "AB2-20090028",
+        "-B2-20090028",
+    ] {
+        let naive: Vec<String> = scan::scan_naive(p.as_bytes())
+            .iter()
+            .map(|m| m.number.to_string())
+            .collect();
+        assert_eq!(found(p), naive, "{p}");
+    }
+    assert_eq!(found("-B2-20090028"), ["B2-20090028"]);
+    assert_eq!(found("AB2-20090028"), Vec::<String>::new());
+}

@@ -236,6 +236,10 @@ static TABLE: [(u32, u8); SLOTS] = build();
 
 /// Classifies the first character of a number.
 pub(crate) fn lead(c: char) -> Lead {
+    // An empty slot holds key 0: U+0000 must not find one.
+    if c == '\0' {
+        return Lead::Unknown;
+    }
     let mut h = slot(c as u32);
     let v = loop {
         let (k, v) = TABLE[h];
@@ -279,6 +283,7 @@ mod tests {
         assert_eq!(lead('萌'), Lead::Joke);
         assert_eq!(lead('鸡'), Lead::Unknown);
         assert_eq!(lead('A'), Lead::Unknown);
+        assert_eq!(lead('\0'), Lead::Unknown);
         assert_eq!(lead('粵'), lead('粤'));
     }
 }

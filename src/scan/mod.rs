@@ -10,8 +10,9 @@
 //! # What counts as a match
 //!
 //! A match is where the lenient grammar ([`crate::number`], lenient mode) reads a number from
-//! the folded text, such that the number's raw text contains an anchor that starts at most
-//! [`MAX_LEAD`] bytes after the number does, and (for a licence with no province) the folded
+//! the folded text, such that the number's raw text contains an anchor that starts no later
+//! than its fourth character does ([`LEAD_CHARS`] before it), and (for a licence with no
+//! province, and for `云`) the folded
 //! character before it is no ASCII letter or digit. Matches do not overlap: the leftmost wins,
 //! and the search resumes at its end. [`scan_naive`] computes exactly that by trying the
 //! grammar at every character of the whole folded page; the fast scanner is tested against it.
@@ -39,9 +40,16 @@ pub use charset::{Charset, detect_charset};
 use crate::fold::{BREAK, Folded, MAX_GAP, MAX_REF, MAX_TAG, Markup};
 use crate::number::{Number, Parts, Warnings, parse};
 
-/// How far before its first anchor a number may start, in bytes: `合字` written as two
-/// character references, each followed by the longest gap.
-pub const MAX_LEAD: usize = 2 * (MAX_REF + MAX_GAP) + 64;
+/// How many characters of a number may come before its first anchor: three, in
+/// `京公网安备` (whose anchor is `安备`) and `合字B2-`.
+pub const LEAD_CHARS: usize = 3;
+
+/// Bytes before an anchor folded first; enough for the characters before it in nearly all
+/// text. Where it is not, the window is folded again from [`FAR`] bytes back.
+const NEAR: usize = 64;
+/// Bytes before an anchor that hold `LEAD_CHARS` characters and the one before them, each
+/// with its longest gap.
+const FAR: usize = (LEAD_CHARS + 1) * (MAX_GAP + MAX_REF) + 16;
 
 /// The keywords every match contains, as written in raw text, that start with an ASCII byte.
 /// They are searched together (Teddy, SIMD): none has a first byte common in Chinese text.
@@ -73,7 +81,8 @@ const ASCII_ANCHORS: &[&str] = &[
 /// The keywords that start with a multi-byte character, each searched on its own (memchr's
 /// `memmem`): together in one Teddy searcher their shared lead bytes make Chinese text slow.
 /// Searched only where a block of text is not pure ASCII.
-const CJK_ANCHORS: &[&str] = &["ＩＣＰ", "网安备", "網安備", "公安备案号"];
+/// `安备` and `安備` stand for `公网安备`, `公網安備` and `公安备案号`.
+const CJK_ANCHORS: &[&str] = &["ＩＣＰ", "安备", "安備"];
 
 /// Anchors are looked for a block at a time.
 const BLOCK: usize = 64 * 1024;
@@ -225,11 +234,7 @@ impl<'h> Iterator for FindIter<'h> {
             if a < self.end {
                 continue;
             }
-            let lo = a.saturating_sub(MAX_LEAD).max(self.end);
-            // Fold from a little before `lo`, so that the character before a candidate is
-            // seen, and from a place where the whole page's folding would be too.
-            let from = sync_point(self.text, lo.saturating_sub(8).max(self.end));
-            if let Some(m) = window(self.text, &mut self.folded, from, lo, a) {
+            if let Some(m) = window(self.text, &mut self.folded, self.end, a) {
                 self.end = m.span.end;
                 return Some(m);
             }
@@ -267,49 +272,58 @@ fn sync_point(text: &[u8], w: usize) -> usize {
     w
 }
 
-/// Folds text from `from` on and tries the grammar at each candidate start in `lo..=a`.
-fn window<'h>(
-    text: &'h [u8],
-    folded: &mut Folded,
-    from: usize,
-    lo: usize,
-    a: usize,
-) -> Option<Match<'h>> {
-    let mut to = (a + 256).min(text.len());
-    folded.fold(text, from, to, Markup::Html);
-    let mut i = 0;
-    while i < folded.text.len() {
-        let start = folded.raw_offset(i, to);
-        if start > a {
-            break;
+/// Tries the grammar at the [`LEAD_CHARS`] characters before the anchor at `a` and at the
+/// character it starts in, folding the text around it; no match starts before `end`.
+fn window<'h>(text: &'h [u8], folded: &mut Folded, end: usize, a: usize) -> Option<Match<'h>> {
+    for back in [NEAR, FAR] {
+        // Fold from a place where folding the whole text would start a step too, and a few
+        // bytes before `end`, so that the character before a candidate is seen.
+        let from = sync_point(text, a.saturating_sub(back).max(end).saturating_sub(8));
+        let mut to = (a + 256).min(text.len());
+        folded.fold(text, from, to, Markup::Html);
+        let t = folded.first_at_or_after(a);
+        let mut first = t;
+        let mut before = 0;
+        while before < LEAD_CHARS && first > 0 {
+            first = folded.prev_char(first);
+            before += 1;
         }
-        let c = folded.text[i..].chars().next().unwrap_or(BREAK);
-        if start >= lo && can_start(c) {
-            let prev = folded.text[..i].chars().next_back();
-            loop {
-                let result = parse(&folded.text[i..], true);
-                // How far the parser looked: the end of what it read, and a character or
-                // two of lookahead. Fold more when that reaches the end of the window.
-                let reach = i
-                    + 8
-                    + match &result {
-                        Ok(parts) => parts.len,
-                        Err(fail) => fail.at,
-                    };
-                if reach >= folded.text.len() && to < text.len() {
-                    to = (to + 4096).min(text.len());
-                    folded.fold(text, from, to, Markup::Html);
-                    continue;
-                }
-                if let Ok(parts) = result {
-                    if let Some(m) = accept(text, folded, i, &parts, prev) {
-                        return Some(m);
+        // Were there characters further back that the window did not fold?
+        let complete = (before == LEAD_CHARS && first > 0) || from == 0 || from + 8 <= end;
+        if !complete && back == NEAR {
+            continue;
+        }
+        let mut i = first;
+        while i <= t && i < folded.text.len() {
+            let c = folded.text[i..].chars().next().unwrap_or(BREAK);
+            if folded.raw_offset(i, to) >= end && can_start(c) {
+                let prev = folded.text[..i].chars().next_back();
+                loop {
+                    let result = parse(&folded.text[i..], true);
+                    // How far the parser looked: the end of what it read, and a character or
+                    // two of lookahead. Fold more when that reaches the end of the window.
+                    let reach = i
+                        + 8
+                        + match &result {
+                            Ok(parts) => parts.len,
+                            Err(fail) => fail.at,
+                        };
+                    if reach >= folded.text.len() && to < text.len() {
+                        to = (to + 4096).min(text.len());
+                        folded.fold(text, from, to, Markup::Html);
+                        continue;
                     }
+                    if let Ok(parts) = result {
+                        if let Some(m) = accept(text, folded, i, &parts, prev) {
+                            return Some(m);
+                        }
+                    }
+                    break;
                 }
-                break;
             }
+            i += c.len_utf8();
         }
-        i += c.len_utf8();
+        return None;
     }
     None
 }
@@ -342,7 +356,19 @@ fn accept<'h>(
         return None;
     }
     let span = folded.raw_span(i, i + parts.len);
-    let lead_end = (span.start + MAX_LEAD).min(span.end);
+    // The first anchor starts no later than the number's fourth character.
+    let mut q = i;
+    for _ in 0..LEAD_CHARS {
+        q = folded.text[q..]
+            .chars()
+            .next()
+            .map_or(q, |c| q + c.len_utf8());
+    }
+    let lead_end = if q < i + parts.len {
+        folded.raw_offset(q, span.end)
+    } else {
+        span.end
+    };
     let mut found = Vec::new();
     anchors().find(text, span.start, (lead_end + 1).min(text.len()), &mut found);
     if !found.iter().any(|&(_, end)| end <= span.end) {

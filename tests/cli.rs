@@ -1,0 +1,147 @@
+//! The `beian` command line: exit statuses, JSON fields, error lines.
+#![cfg(feature = "cli")]
+
+use std::process::Command;
+
+fn beian(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_beian"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn json_lines(s: &str) -> Vec<serde_json::Value> {
+    s.lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect()
+}
+
+#[test]
+fn check_valid_and_invalid() {
+    let (code, out, _) = beian(&[
+        "check",
+        "--json",
+        "京ICP备11018762号-1",
+        "川ICP备19011193号",
+    ]);
+    assert_eq!(code, 1);
+    let v = json_lines(&out);
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[0]["valid"], true);
+    assert_eq!(v[0]["canonical"], "京ICP备11018762号-1");
+    assert_eq!(v[0]["kind"], "site");
+    assert_eq!(v[0]["form"], "icp_record");
+    assert_eq!(v[0]["province"]["name"], "北京");
+    assert_eq!(v[0]["serial"], "11018762");
+    assert_eq!(v[0]["year"], 2011);
+    assert_eq!(v[0]["site"], "1");
+    assert_eq!(v[0]["cdn_digits"], "11018762");
+    assert_eq!(v[0]["placeholder"], false);
+    assert_eq!(v[0]["warnings"], serde_json::json!([]));
+    assert_eq!(v[1]["valid"], false);
+    assert_eq!(v[1]["error"]["kind"], "province_variant");
+    assert_eq!(v[1]["error"]["offset"], 0);
+    assert_eq!(
+        v[1]["error"]["message"],
+        "province character '川' is a variant, the official character is '蜀'"
+    );
+    assert_eq!(v[1]["error"]["message_zh"], "省份简称“川”不规范，应为“蜀”");
+
+    let (code, out, _) = beian(&["check", "粤B2-20090059-1626X"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("kind       mini_program"), "{out}");
+}
+
+#[test]
+fn check_points_at_the_error() {
+    let (code, out, _) = beian(&["check", "京ICP备1101876号x"]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[1], "  京ICP备1101876号x");
+    // 京 and 备 and 号 are two columns wide: the caret is under the x.
+    assert_eq!(
+        lines[2],
+        format!(
+            "  {}^ unexpected character 'x' after the number",
+            " ".repeat(16)
+        )
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(beian(&["check"]).0, 2);
+    assert_eq!(beian(&["frobnicate"]).0, 2);
+}
+
+#[test]
+fn scan_samples_and_unreadable_paths() {
+    let (code, out, err) = beian(&["scan", "--json", "samples", "/no/such/file"]);
+    assert_eq!(code, 1, "{err}");
+    let v = json_lines(&out);
+    let errors: Vec<_> = v.iter().filter(|o| o.get("error").is_some()).collect();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["path"], "/no/such/file");
+    let gbk: Vec<_> = v
+        .iter()
+        .filter(|o| o["path"] == "samples/footer-gbk.html")
+        .map(|o| o["canonical"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        gbk,
+        [
+            "沪ICP备15006375号-2",
+            "沪公网安备31010402333815号",
+            "沪B2-20090003",
+            "沪ICP备16027065号-2",
+            "合字B2-20190051"
+        ]
+    );
+    for o in v.iter().filter(|o| o.get("canonical").is_some()) {
+        for field in [
+            "path",
+            "offset",
+            "length",
+            "raw",
+            "kind",
+            "form",
+            "province",
+            "placeholder",
+            "warnings",
+        ] {
+            assert!(o.get(field).is_some(), "{field} missing in {o}");
+        }
+    }
+    assert!(err.contains("beian scan: 3 files"), "{err}");
+    assert!(err.contains("1 errors"), "{err}");
+}
+
+#[test]
+fn scan_reads_stdin() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_beian"))
+        .args(["scan", "--json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("<p>京公网安备 11010502030143号</p>\u{ff}".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v = json_lines(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0]["path"], "-");
+    assert_eq!(v[0]["offset"], 3);
+    assert_eq!(v[0]["raw"], "京公网安备 11010502030143号");
+}

@@ -1,0 +1,361 @@
+//! Host normalisation: from whatever people paste to a lowercase ASCII host or an IP address.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+
+use super::error::{DomainError, DomainErrorKind};
+
+/// A normalised host: a lowercase ASCII (A-label) domain name without trailing dot, or an IP
+/// address in its canonical text form (IPv6 without brackets, compressed).
+///
+/// Borrows the input when the input already held the host in normal form (the common case for
+/// clean lowercase names, also inside URLs), so normalising it allocates nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Host<'a> {
+    ascii: Cow<'a, str>,
+    ip: Option<IpAddr>,
+}
+
+impl<'a> Host<'a> {
+    /// The ASCII form: `xn--fsqu00a.xn--fiqs8s`, `192.0.2.1`, `2001:db8::1`.
+    pub fn as_str(&self) -> &str {
+        &self.ascii
+    }
+
+    /// The IP address, when the host is one.
+    pub fn ip(&self) -> Option<IpAddr> {
+        self.ip
+    }
+
+    /// Whether the host is an IP address.
+    pub fn is_ip(&self) -> bool {
+        self.ip.is_some()
+    }
+
+    /// The Unicode form for display (`例子.中国`); the ASCII form when there is no IDN label.
+    pub fn to_unicode(&self) -> Cow<'_, str> {
+        if self.ip.is_some() || !has_ace_label(&self.ascii) {
+            return Cow::Borrowed(&self.ascii);
+        }
+        let (s, _) =
+            Uts46::new().to_unicode(self.ascii.as_bytes(), AsciiDenyList::STD3, Hyphens::Allow);
+        Cow::Owned(s.into_owned())
+    }
+
+    /// Whether the ASCII form was borrowed from the input (no allocation was needed).
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.ascii, Cow::Borrowed(_))
+    }
+
+    pub(crate) fn into_cow(self) -> Cow<'a, str> {
+        self.ascii
+    }
+
+    /// An owned copy that no longer borrows the input.
+    pub fn into_owned(self) -> Host<'static> {
+        Host {
+            ascii: Cow::Owned(self.ascii.into_owned()),
+            ip: self.ip,
+        }
+    }
+}
+
+impl fmt::Display for Host<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.ascii)
+    }
+}
+
+fn has_ace_label(s: &str) -> bool {
+    s.split('.').any(|l| l.starts_with("xn--"))
+}
+
+/// Normalises a host name, an IP address or a URL to a [`Host`].
+///
+/// Accepted: surrounding whitespace (including U+3000), a `scheme://` or `//` prefix, user
+/// info (`user:pass@`), a port, a path, query or fragment, upper case, one trailing dot,
+/// Unicode (UTS-46 mapping: full-width letters, the full stops `。．｡`) and Punycode, dotted-quad
+/// IPv4, bracketed or bare IPv6. Everything else is an error naming the offending character or
+/// position.
+///
+/// ```
+/// use beian::domain::normalize;
+/// assert_eq!(normalize("https://user@WWW.Example.COM:8443/a?b#c").unwrap().as_str(), "www.example.com");
+/// assert_eq!(normalize("例子。中国").unwrap().as_str(), "xn--fsqu00a.xn--fiqs8s");
+/// assert_eq!(normalize("[2001:DB8::1]:443").unwrap().as_str(), "2001:db8::1");
+/// assert_eq!(normalize("ex_ample.com").unwrap_err().to_string(), "invalid character '_' at byte 2");
+/// ```
+pub fn normalize(input: &str) -> Result<Host<'_>, DomainError> {
+    let start = input.len() - input.trim_start().len();
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(DomainError::new(DomainErrorKind::Empty, 0));
+    }
+    let (rest, base) = strip_scheme(s, start)?;
+    // The authority ends at the first path, query or fragment delimiter.
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#' | b'\\'))
+        .unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let (authority, base) = match authority.rfind('@') {
+        Some(at) => (&authority[at + 1..], base + at + 1),
+        None => (authority, base),
+    };
+    if authority.is_empty() {
+        return Err(DomainError::new(DomainErrorKind::Empty, base));
+    }
+    if let Some(inner) = authority.strip_prefix('[') {
+        let close = inner
+            .find(']')
+            .ok_or(DomainError::new(DomainErrorKind::InvalidIpv6, base))?;
+        let after = &inner[close + 1..];
+        if !after.is_empty() {
+            let port = after.strip_prefix(':').ok_or(DomainError::new(
+                DomainErrorKind::InvalidPort,
+                base + close + 2,
+            ))?;
+            check_port(port, base + close + 3)?;
+        }
+        return ipv6(&inner[..close], base + 1);
+    }
+    let colons = authority.bytes().filter(|&b| b == b':').count();
+    if colons >= 2 {
+        return ipv6(authority, base);
+    }
+    let host = match authority.find(':') {
+        Some(c) => {
+            check_port(&authority[c + 1..], base + c + 1)?;
+            &authority[..c]
+        }
+        None => authority,
+    };
+    host_name(host, base)
+}
+
+fn strip_scheme(s: &str, base: usize) -> Result<(&str, usize), DomainError> {
+    if let Some(rest) = s.strip_prefix("//") {
+        return Ok((rest, base + 2));
+    }
+    // Only look for "://" before the first delimiter, so "a.com/x://y" keeps its host.
+    let head_end = s
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#' | b'\\' | b'@'))
+        .unwrap_or(s.len());
+    let Some(colon) = s[..head_end].find(':') else {
+        return Ok((s, base));
+    };
+    if !s[colon..].starts_with("://") {
+        return Ok((s, base));
+    }
+    let scheme = &s[..colon];
+    let valid = scheme
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic())
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    if !valid {
+        return Err(DomainError::new(DomainErrorKind::InvalidScheme, base));
+    }
+    Ok((&s[colon + 3..], base + colon + 3))
+}
+
+fn check_port(port: &str, at: usize) -> Result<(), DomainError> {
+    // An empty port ("example.com:") is allowed, as in URLs.
+    if port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(DomainError::new(DomainErrorKind::InvalidPort, at));
+    }
+    if !port.is_empty() && port.parse::<u32>().map_or(true, |p| p > 65535) {
+        return Err(DomainError::new(DomainErrorKind::InvalidPort, at));
+    }
+    Ok(())
+}
+
+fn ipv6(text: &str, at: usize) -> Result<Host<'_>, DomainError> {
+    let addr: Ipv6Addr = text
+        .parse()
+        .map_err(|_| DomainError::new(DomainErrorKind::InvalidIpv6, at))?;
+    let canonical = addr.to_string();
+    let ascii = if canonical == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(canonical)
+    };
+    Ok(Host {
+        ascii,
+        ip: Some(IpAddr::V6(addr)),
+    })
+}
+
+/// Byte classes of an ASCII host, gathered in one pass.
+struct Scan {
+    upper: bool,
+    bad: Option<(usize, char)>,
+    ace: bool,
+}
+
+fn scan_ascii(b: &[u8]) -> Scan {
+    let mut sc = Scan {
+        upper: false,
+        bad: None,
+        ace: false,
+    };
+    let mut label_start = 0;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => {}
+            b'.' => label_start = i + 1,
+            b'A'..=b'Z' => sc.upper = true,
+            _ => {
+                sc.bad = Some((i, c as char));
+                return sc;
+            }
+        }
+        if i == label_start + 3 && !sc.ace {
+            let l = &b[label_start..=i];
+            sc.ace = l.eq_ignore_ascii_case(b"xn--");
+        }
+    }
+    sc
+}
+
+fn host_name(host: &str, base: usize) -> Result<Host<'_>, DomainError> {
+    if host.is_empty() {
+        return Err(DomainError::new(DomainErrorKind::Empty, base));
+    }
+    if host.is_ascii() {
+        let sc = scan_ascii(host.as_bytes());
+        if let Some((i, c)) = sc.bad {
+            return Err(DomainError::new(
+                DomainErrorKind::InvalidCharacter(c),
+                base + i,
+            ));
+        }
+        if !sc.ace {
+            let trimmed = host.strip_suffix('.').unwrap_or(host);
+            if sc.upper {
+                let lower = trimmed.to_ascii_lowercase();
+                return finish(Cow::Owned(lower), base, true);
+            }
+            return finish(Cow::Borrowed(trimmed), base, true);
+        }
+    } else if let Some((i, c)) = host
+        .char_indices()
+        .find(|&(_, c)| c.is_ascii() && !(c.is_ascii_alphanumeric() || c == '-' || c == '.'))
+    {
+        return Err(DomainError::new(
+            DomainErrorKind::InvalidCharacter(c),
+            base + i,
+        ));
+    }
+    let uts46 = Uts46::new();
+    match uts46.to_ascii(
+        host.as_bytes(),
+        AsciiDenyList::STD3,
+        Hyphens::Allow,
+        DnsLength::Ignore,
+    ) {
+        Ok(ascii) => {
+            let ascii = match ascii {
+                Cow::Borrowed(b) => Cow::Borrowed(b.strip_suffix('.').unwrap_or(b)),
+                Cow::Owned(mut o) => {
+                    if o.ends_with('.') {
+                        o.pop();
+                    }
+                    Cow::Owned(o)
+                }
+            };
+            finish(ascii, base, false)
+        }
+        Err(_) => Err(idna_culprit(&uts46, host, base)),
+    }
+}
+
+/// Finds the first character that UTS-46 rejects on its own, for a precise message.
+fn idna_culprit(uts46: &Uts46, host: &str, base: usize) -> DomainError {
+    let mut buf = [0u8; 4];
+    for (i, c) in host.char_indices() {
+        if c.is_ascii() {
+            continue;
+        }
+        let one = c.encode_utf8(&mut buf);
+        if uts46
+            .to_ascii(
+                one.as_bytes(),
+                AsciiDenyList::STD3,
+                Hyphens::Allow,
+                DnsLength::Ignore,
+            )
+            .is_err()
+        {
+            return DomainError::new(DomainErrorKind::InvalidCharacter(c), base + i);
+        }
+    }
+    DomainError::new(DomainErrorKind::Idna, base)
+}
+
+/// Checks the lowercase ASCII form (labels, lengths, numeric TLD) and recognises IPv4.
+/// `exact` says whether offsets in `ascii` are offsets in the input (no UTS-46 mapping).
+fn finish(ascii: Cow<'_, str>, base: usize, exact: bool) -> Result<Host<'_>, DomainError> {
+    let at = |i: usize| if exact { base + i } else { base };
+    let b = ascii.as_bytes();
+    if b.is_empty() {
+        return Err(DomainError::new(DomainErrorKind::Empty, base));
+    }
+    let last_start = ascii.rfind('.').map_or(0, |d| d + 1);
+    let last = &b[last_start..];
+    if !last.is_empty() && last.iter().all(u8::is_ascii_digit) {
+        return match ascii.parse::<Ipv4Addr>() {
+            Ok(v4) => {
+                let canonical = v4.to_string();
+                let ascii = if canonical == *ascii {
+                    ascii
+                } else {
+                    Cow::Owned(canonical)
+                };
+                Ok(Host {
+                    ascii,
+                    ip: Some(IpAddr::V4(v4)),
+                })
+            }
+            Err(_) => Err(DomainError::new(
+                DomainErrorKind::NumericTld,
+                at(last_start),
+            )),
+        };
+    }
+    let mut label_start = 0;
+    for i in 0..=b.len() {
+        if i == b.len() || b[i] == b'.' {
+            let label = &b[label_start..i];
+            if label.is_empty() {
+                return Err(DomainError::new(
+                    DomainErrorKind::EmptyLabel,
+                    at(label_start),
+                ));
+            }
+            if label.len() > 63 {
+                return Err(DomainError::new(
+                    DomainErrorKind::LabelTooLong,
+                    at(label_start),
+                ));
+            }
+            if label[0] == b'-' || label[label.len() - 1] == b'-' {
+                return Err(DomainError::new(
+                    DomainErrorKind::HyphenAtEdge,
+                    at(label_start),
+                ));
+            }
+            label_start = i + 1;
+        }
+    }
+    if b.len() > 253 {
+        return Err(DomainError::new(DomainErrorKind::NameTooLong, base));
+    }
+    Ok(Host { ascii, ip: None })
+}

@@ -55,9 +55,12 @@ fn official_psl_test_vectors_pass() {
             }
             Err(_) => None,
         };
-        let want = expected
-            .as_ref()
-            .map(|e| normalize(e).expect("expected value is a host").as_str().to_owned());
+        let want = expected.as_ref().map(|e| {
+            normalize(e)
+                .expect("expected value is a host")
+                .as_str()
+                .to_owned()
+        });
         if got != want {
             failures.push(format!("{input}: got {got:?}, want {want:?}"));
         }

@@ -2,8 +2,7 @@
 //! and of host normalisation, with exact fields and exact error texts.
 
 use beian::domain::{
-    DomainErrorKind, FilingIndex, PlatformList, Reason, Rules, TldStatus, covers, decide,
-    normalize,
+    DomainErrorKind, FilingIndex, PlatformList, Reason, Rules, TldStatus, covers, decide, normalize,
 };
 
 /// One decision case. `rule` names the rule it checks.
@@ -89,7 +88,15 @@ fn decision_table() {
             d.reason().map(Reason::code),
             d.tld_approval().map(|a| a.status),
         );
-        let want = (c.host, c.registrable, c.level, c.website, c.app, c.reason, c.tld);
+        let want = (
+            c.host,
+            c.registrable,
+            c.level,
+            c.website,
+            c.app,
+            c.reason,
+            c.tld,
+        );
         if got != want {
             failures.push(format!(
                 "[{}] {:?}:\n   got {got:?}\n  want {want:?}",
@@ -141,7 +148,11 @@ fn approval_names_its_source() {
 #[test]
 fn a_complete_approved_list_loaded_at_run_time_settles_absences() {
     let rules = Rules::builder()
-        .approved_tlds("# ---- test list, 2026-11-22 ----\ncom\ncn\n", "test.txt", true)
+        .approved_tlds(
+            "# ---- test list, 2026-11-22 ----\ncom\ncn\n",
+            "test.txt",
+            true,
+        )
         .build()
         .unwrap();
     let d = rules.decide("example.org").unwrap();
@@ -149,7 +160,10 @@ fn a_complete_approved_list_loaded_at_run_time_settles_absences() {
     assert_eq!(d.reason(), Some(Reason::TldNotApproved));
     let d = rules.decide("example.com").unwrap();
     assert_eq!(d.tld_approval().unwrap().status, TldStatus::Approved);
-    assert_eq!(d.tld_approval().unwrap().source, "test.txt: test list, 2026-11-22");
+    assert_eq!(
+        d.tld_approval().unwrap().source,
+        "test.txt: test list, 2026-11-22"
+    );
     // The unapproved list still applies.
     assert_eq!(
         rules.decide("a.io").unwrap().reason(),
@@ -160,42 +174,77 @@ fn a_complete_approved_list_loaded_at_run_time_settles_absences() {
 #[test]
 fn a_newer_psl_can_be_loaded() {
     let rules = Rules::builder()
-        .psl("// ===BEGIN ICANN DOMAINS===\ncom\nnewtld\n*.wild.newtld\n!ok.wild.newtld\n", "mini.dat")
+        .psl(
+            "// ===BEGIN ICANN DOMAINS===\ncom\nnewtld\n*.wild.newtld\n!ok.wild.newtld\n",
+            "mini.dat",
+        )
         .build()
         .unwrap();
     let d = rules.decide("www.example.newtld").unwrap();
     assert_eq!(d.registrable(), Some("example.newtld"));
-    assert_eq!(rules.decide("a.b.wild.newtld").unwrap().registrable(), Some("a.b.wild.newtld"));
-    assert_eq!(rules.decide("x.ok.wild.newtld").unwrap().registrable(), Some("ok.wild.newtld"));
-    assert_eq!(rules.decide("example.cn").unwrap().reason(), Some(Reason::UnknownTld));
+    assert_eq!(
+        rules.decide("a.b.wild.newtld").unwrap().registrable(),
+        Some("a.b.wild.newtld")
+    );
+    assert_eq!(
+        rules.decide("x.ok.wild.newtld").unwrap().registrable(),
+        Some("ok.wild.newtld")
+    );
+    assert_eq!(
+        rules.decide("example.cn").unwrap().reason(),
+        Some(Reason::UnknownTld)
+    );
 }
 
 #[test]
 fn bad_data_files_are_errors() {
-    let e = Rules::builder().psl("foo..bar\n", "bad.dat").build().unwrap_err();
+    let e = Rules::builder()
+        .psl("foo..bar\n", "bad.dat")
+        .build()
+        .unwrap_err();
     assert_eq!(e.to_string(), "bad.dat line 1: invalid rule 'foo..bar'");
-    let e = Rules::builder().psl("// nothing\n", "empty.dat").build().unwrap_err();
+    let e = Rules::builder()
+        .psl("// nothing\n", "empty.dat")
+        .build()
+        .unwrap_err();
     assert_eq!(e.to_string(), "empty.dat: no entries");
-    let e = Rules::builder().platforms("a.com|x\n", "p.txt").build().unwrap_err();
-    assert_eq!(e.to_string(), "p.txt line 1: expected 'domain|provider|source', got 'a.com|x'");
+    let e = Rules::builder()
+        .platforms("a.com|x\n", "p.txt")
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "p.txt line 1: expected 'domain|provider|source', got 'a.com|x'"
+    );
     let e = Rules::builder()
         .psl_file(std::path::Path::new("/nonexistent/psl.dat"))
         .unwrap_err();
-    assert!(e.to_string().starts_with("cannot read /nonexistent/psl.dat: "));
+    assert!(
+        e.to_string()
+            .starts_with("cannot read /nonexistent/psl.dat: ")
+    );
 }
 
 #[test]
 fn shipped_data_files_have_the_expected_format() {
-    for line in beian::domain::SHIPPED_APPROVED_TLDS.lines().chain(beian::domain::SHIPPED_UNAPPROVED_TLDS.lines()) {
+    for line in beian::domain::SHIPPED_APPROVED_TLDS
+        .lines()
+        .chain(beian::domain::SHIPPED_UNAPPROVED_TLDS.lines())
+    {
         let entry = line.split('#').next().unwrap().trim();
         if entry.is_empty() {
             continue;
         }
         assert!(
-            entry.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'),
+            entry
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'),
             "approved-tld entry not lowercase ascii: {entry:?}"
         );
-        assert!(!entry.starts_with('.') && !entry.ends_with('.'), "{entry:?}");
+        assert!(
+            !entry.starts_with('.') && !entry.ends_with('.'),
+            "{entry:?}"
+        );
     }
     let mut platforms = 0;
     for line in beian::domain::SHIPPED_PLATFORMS.lines() {
@@ -212,7 +261,14 @@ fn shipped_data_files_have_the_expected_format() {
         platforms += 1;
     }
     assert!(platforms >= 8);
-    assert!(beian::domain::SHIPPED_PSL.contains(beian::domain::SHIPPED_PSL_VERSION.split(' ').next().unwrap()));
+    assert!(
+        beian::domain::SHIPPED_PSL.contains(
+            beian::domain::SHIPPED_PSL_VERSION
+                .split(' ')
+                .next()
+                .unwrap()
+        )
+    );
 }
 
 #[test]
@@ -236,25 +292,53 @@ fn covers_table() {
         ("garbage covers nothing", "exa mple.com", "example.com", false),
     ];
     for (rule, filed, host, want) in cases {
-        assert_eq!(covers(filed, host), *want, "[{rule}] covers({filed:?}, {host:?})");
+        assert_eq!(
+            covers(filed, host),
+            *want,
+            "[{rule}] covers({filed:?}, {host:?})"
+        );
     }
 }
 
 #[test]
 fn filing_index_agrees_with_covers() {
     let mut index = FilingIndex::new();
-    for (i, name) in ["example.com", "news.a.com", "8.8.8.8", "例子.中国", "b.com.cn"].iter().enumerate() {
+    for (i, name) in [
+        "example.com",
+        "news.a.com",
+        "8.8.8.8",
+        "例子.中国",
+        "b.com.cn",
+    ]
+    .iter()
+    .enumerate()
+    {
         index.insert(name, i).unwrap();
     }
     for host in [
-        "www.example.com", "example.com", "news.a.com", "x.news.a.com", "a.com", "8.8.8.8",
-        "www.例子.中国", "x.y.b.com.cn", "com.cn", "other.org", "badexample.com",
+        "www.example.com",
+        "example.com",
+        "news.a.com",
+        "x.news.a.com",
+        "a.com",
+        "8.8.8.8",
+        "www.例子.中国",
+        "x.y.b.com.cn",
+        "com.cn",
+        "other.org",
+        "badexample.com",
     ] {
         let hit = index.lookup(host).map(|m| m.filed.to_owned());
-        let expected = ["example.com", "news.a.com", "8.8.8.8", "xn--fsqu00a.xn--fiqs8s", "b.com.cn"]
-            .iter()
-            .find(|f| covers(f, host))
-            .map(|f| f.to_string());
+        let expected = [
+            "example.com",
+            "news.a.com",
+            "8.8.8.8",
+            "xn--fsqu00a.xn--fiqs8s",
+            "b.com.cn",
+        ]
+        .iter()
+        .find(|f| covers(f, host))
+        .map(|f| f.to_string());
         assert_eq!(hit, expected, "{host}");
     }
     assert_eq!(index.len(), 5);
@@ -297,7 +381,9 @@ const NORMALISE: &[(&str, &str, Result<&str, &str>)] = &[
 fn normalisation_table() {
     let mut failures = Vec::new();
     for (what, input, want) in NORMALISE {
-        let got = normalize(input).map(|h| h.as_str().to_owned()).map_err(|e| e.to_string());
+        let got = normalize(input)
+            .map(|h| h.as_str().to_owned())
+            .map_err(|e| e.to_string());
         let want = want.map(str::to_owned).map_err(str::to_owned);
         if got != want {
             failures.push(format!("[{what}] {input:?}: got {got:?}, want {want:?}"));
@@ -309,7 +395,11 @@ fn normalisation_table() {
 #[test]
 fn clean_input_is_borrowed_not_copied() {
     assert!(normalize("www.example.com").unwrap().is_borrowed());
-    assert!(normalize("https://www.example.com/path").unwrap().is_borrowed());
+    assert!(
+        normalize("https://www.example.com/path")
+            .unwrap()
+            .is_borrowed()
+    );
     assert!(normalize("www.example.com.").unwrap().is_borrowed());
     assert!(!normalize("WWW.example.com").unwrap().is_borrowed());
 }
@@ -328,7 +418,10 @@ fn error_kinds_codes_and_chinese_messages() {
 fn unicode_form_for_display() {
     let h = normalize("WWW.XN--FSQU00A.XN--FIQS8S").unwrap();
     assert_eq!(h.to_unicode(), "www.例子.中国");
-    assert_eq!(normalize("example.com").unwrap().to_unicode(), "example.com");
+    assert_eq!(
+        normalize("example.com").unwrap().to_unicode(),
+        "example.com"
+    );
 }
 
 #[test]
@@ -338,11 +431,41 @@ fn explanations() {
         "a website files 'example.com' (covers its subdomains); an app may file 'www.example.com' (level 3)"
     );
     assert_eq!(
-        decide("myapp.chinacloudapp.cn").unwrap().reason().unwrap().to_string(),
+        decide("myapp.chinacloudapp.cn")
+            .unwrap()
+            .reason()
+            .unwrap()
+            .to_string(),
         "under a provider platform domain filed by the provider; file your own domain"
     );
     let d = decide("example.io").unwrap();
-    assert!(d.explain().starts_with("suffix 'io' is not approved by miit (source: data/unapproved-tlds.txt"), "{}", d.explain());
-    assert_eq!(d.explain_zh(), "'example.io' 顶级域未经工信部批准，不能备案");
-    assert!(decide("example.org").unwrap().explain().contains("approval of suffix 'org' is unknown"));
+    assert!(
+        d.explain()
+            .starts_with("suffix 'io' is not approved by miit (source: data/unapproved-tlds.txt"),
+        "{}",
+        d.explain()
+    );
+    assert_eq!(
+        d.explain_zh(),
+        "'example.io' 顶级域未经工信部批准，不能备案"
+    );
+    assert!(
+        decide("example.org")
+            .unwrap()
+            .explain()
+            .contains("approval of suffix 'org' is unknown")
+    );
+}
+
+/// Regression (found by the publicsuffix-crate oracle proptest): a wildcard rule matches a
+/// label that also starts a longer rule (`*.run.app` with `*.mtls.run.app`), as the PSL
+/// algorithm says; publicsuffix 2.3 answers `app` here.
+#[test]
+fn regression_wildcard_next_to_longer_wildcard() {
+    use beian::domain::Section;
+    let m = Rules::shared().suffix_match("mtls.run.app");
+    assert_eq!(m.suffix(Section::All), "mtls.run.app");
+    assert_eq!(m.suffix(Section::Icann), "app");
+    let m = Rules::shared().suffix_match("x.y.mtls.run.app");
+    assert_eq!(m.suffix(Section::All), "y.mtls.run.app");
 }

@@ -2,9 +2,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod domain;
 mod error;
 pub mod number;
 pub mod scan;
-pub mod domain;
-
-

@@ -268,6 +268,9 @@ impl<'a> Decision<'a> {
                  cannot file it by itself",
                 self.website().unwrap_or("")
             ),
+            None if self.host.is_ip() => {
+                format!("'{host}' is its own filing subject, for a website and for an app")
+            }
             None => {
                 let mut s = format!(
                     "a website files '{}' (covers its subdomains); an app may file '{host}'",
@@ -297,6 +300,7 @@ impl<'a> Decision<'a> {
                 self.website().unwrap_or("")
             ),
             Some(r) => format!("'{host}' {}", r.message_zh()),
+            None if self.host.is_ip() => format!("'{host}' 本身即备案对象（网站和 App）"),
             None => {
                 let mut s = format!(
                     "网站备案 '{}'（含其下所有子域名）；App 可备案 '{host}'",

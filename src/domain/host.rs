@@ -89,6 +89,154 @@ fn has_ace_label(s: &str) -> bool {
 /// assert_eq!(normalize("ex_ample.com").unwrap_err().to_string(), "invalid character '_' at byte 2");
 /// ```
 pub fn normalize(input: &str) -> Result<Host<'_>, DomainError> {
+    match fast(input.as_bytes()) {
+        Fast::Host { start, end, upper } => {
+            let host = &input[start..end];
+            Ok(Host {
+                ascii: if upper {
+                    Cow::Owned(host.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(host)
+                },
+                ip: None,
+            })
+        }
+        Fast::Slow => slow(input),
+    }
+}
+
+/// Byte classes for the fast path.
+const LDH: u8 = 1;
+const UPPER: u8 = 2;
+const DOT: u8 = 3;
+const END: u8 = 4;
+const COLON: u8 = 5;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = match c {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => LDH,
+            b'A'..=b'Z' => UPPER,
+            b'.' => DOT,
+            b'/' | b'?' | b'#' => END,
+            b':' => COLON,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// What the fast path found.
+#[derive(Debug, PartialEq, Eq)]
+enum Fast {
+    /// A valid, non-numeric, non-IDN ASCII host at `start..end` (trailing dot excluded).
+    Host {
+        start: usize,
+        end: usize,
+        upper: bool,
+    },
+    /// Anything else: take the general path (which also produces the errors).
+    Slow,
+}
+
+fn label_ok(b: &[u8], from: usize, to: usize) -> bool {
+    let len = to - from;
+    len != 0
+        && len <= 63
+        && b[from] != b'-'
+        && b[to - 1] != b'-'
+        && !(len >= 4 && b[from..from + 4].eq_ignore_ascii_case(b"xn--"))
+}
+
+/// One pass over the input for the common case: an optional `http://` or `https://`, an
+/// ASCII host of letters, digits, hyphens and dots, then nothing or a port, path, query or
+/// fragment. No allocation, no UTS-46.
+#[inline]
+fn fast(b: &[u8]) -> Fast {
+    let start = if b.starts_with(b"https://") {
+        8
+    } else if b.starts_with(b"http://") {
+        7
+    } else {
+        0
+    };
+    let mut i = start;
+    let mut label = start;
+    let mut upper = false;
+    let mut digits = true;
+    let mut before_dot_digits = false;
+    while i < b.len() {
+        match CLASS[b[i] as usize] {
+            LDH => digits &= b[i].is_ascii_digit(),
+            UPPER => {
+                upper = true;
+                digits = false;
+            }
+            DOT => {
+                if !label_ok(b, label, i) {
+                    return Fast::Slow;
+                }
+                label = i + 1;
+                before_dot_digits = digits;
+                digits = true;
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    let mut end = i;
+    if i < b.len() {
+        match CLASS[b[i] as usize] {
+            END => {}
+            COLON => {
+                let digits_from = i + 1;
+                let mut j = digits_from;
+                while j < b.len() && b[j].is_ascii_digit() {
+                    j += 1;
+                }
+                let n = j - digits_from;
+                // "scheme://": not a port; the general path reads the scheme.
+                if n == 0 && b.get(j) == Some(&b'/') {
+                    return Fast::Slow;
+                }
+                if (j < b.len() && CLASS[b[j] as usize] != END)
+                    || n > 5
+                    || (n == 5 && &b[digits_from..j] > b"65535".as_slice())
+                {
+                    return Fast::Slow;
+                }
+            }
+            _ => return Fast::Slow,
+        }
+    }
+    if label == end {
+        // Empty last label: a trailing dot (its label was checked), or an empty host.
+        if end == start || label == start {
+            return Fast::Slow;
+        }
+        end -= 1;
+        if end == start || before_dot_digits {
+            return Fast::Slow;
+        }
+    } else if !label_ok(b, label, end) || digits {
+        return Fast::Slow;
+    }
+    let host_end = end;
+    if host_end - start > 253 {
+        return Fast::Slow;
+    }
+    Fast::Host {
+        start,
+        end: host_end,
+        upper,
+    }
+}
+
+fn slow(input: &str) -> Result<Host<'_>, DomainError> {
     let start = input.len() - input.trim_start().len();
     let s = input.trim();
     if s.is_empty() {
@@ -358,4 +506,98 @@ fn finish(ascii: Cow<'_, str>, base: usize, exact: bool) -> Result<Host<'_>, Dom
         return Err(DomainError::new(DomainErrorKind::NameTooLong, base));
     }
     Ok(Host { ascii, ip: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path and the general path agree on every input the fast path takes.
+    #[test]
+    fn fast_path_agrees_with_general_path() {
+        let alphabet: &[&str] = &[
+            "a", "b", "Z", "0", "9", "-", ".", "..", "/", "?", "#", ":", "8080", "65535", "65536",
+            "99999", "@", "https://", "http://", "HTTP://", "xn--", "XN--", "1", "255", " ", "例",
+            "[", "]", "_", "com", "cn", "\u{3002}",
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut taken = 0;
+        for _ in 0..300_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = (x % 9) as usize;
+            let mut s = String::new();
+            let mut y = x;
+            for _ in 0..n {
+                s.push_str(alphabet[(y % alphabet.len() as u64) as usize]);
+                y /= alphabet.len() as u64;
+                if y == 0 {
+                    y = x.rotate_left(17);
+                }
+            }
+            if let Fast::Host { start, end, upper } = fast(s.as_bytes()) {
+                taken += 1;
+                let slow =
+                    slow(&s).unwrap_or_else(|e| panic!("{s:?}: fast took it, slow says {e}"));
+                assert_eq!(slow.as_str(), s[start..end].to_ascii_lowercase(), "{s:?}");
+                assert_eq!(slow.is_borrowed(), !upper, "{s:?}");
+                assert!(slow.ip().is_none(), "{s:?}");
+            }
+        }
+        assert!(taken > 1000, "{taken}");
+    }
+
+    #[test]
+    fn fast_path_cases() {
+        assert!(matches!(
+            fast(b"www.example.com"),
+            Fast::Host {
+                start: 0,
+                end: 15,
+                upper: false
+            }
+        ));
+        assert!(matches!(
+            fast(b"https://a.com:443/x"),
+            Fast::Host {
+                start: 8,
+                end: 13,
+                ..
+            }
+        ));
+        assert!(matches!(
+            fast(b"a.com."),
+            Fast::Host {
+                start: 0,
+                end: 5,
+                ..
+            }
+        ));
+        for slow_case in [
+            "1.2.3.4",
+            "1.2.3.4.",
+            "a.com..",
+            ".a.com",
+            "a..com",
+            "-a.com",
+            "a-.com",
+            "a.123",
+            "xn--fsqu00a.cn",
+            "a.com:99999",
+            "a.com:65536",
+            "a.com:8x",
+            "u@a.com",
+            "a.com\\x",
+            "",
+            ".",
+            "http://",
+            "a.com ",
+            " a.com",
+            "例子.cn",
+            "a_b.com",
+        ] {
+            assert_eq!(fast(slow_case.as_bytes()), Fast::Slow, "{slow_case:?}");
+        }
+    }
 }

@@ -2,7 +2,8 @@
 
 use super::error::DomainError;
 use super::host::{Host, normalize};
-use super::rules::{FastMap, Rules};
+use super::rules::Rules;
+use super::table::{HASH_SEED, SuffixTable, hash_label};
 
 /// A filing found by [`FilingIndex::lookup`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,9 +24,10 @@ struct Entry<V> {
 /// An index of filed names (registrable domains, app-level names, IP addresses) answering
 /// which filing covers a host, with the same meaning as [`Rules::covers`].
 ///
-/// One hash map keyed by the normalised filed name. A lookup normalises the host (no
-/// allocation for clean input), tries the host itself, then each parent name that is a filed
-/// registrable domain: one hash lookup per label.
+/// One open-addressing table keyed by the normalised filed name, hashed label by label from
+/// the right. A lookup normalises the host (no allocation for clean input), hashes its labels
+/// once, tries the host itself, then each parent name that is a filed registrable domain: one
+/// probe per label.
 ///
 /// ```
 /// use beian::domain::FilingIndex;
@@ -39,8 +41,7 @@ struct Entry<V> {
 #[derive(Debug, Clone)]
 pub struct FilingIndex<'r, V> {
     rules: &'r Rules,
-    map: FastMap<Box<str>, Entry<V>>,
-    key_bytes: usize,
+    table: SuffixTable<Option<Entry<V>>>,
 }
 
 impl<V> FilingIndex<'static, V> {
@@ -61,14 +62,15 @@ impl<'r, V> FilingIndex<'r, V> {
     pub fn with_rules(rules: &'r Rules) -> Self {
         FilingIndex {
             rules,
-            map: FastMap::default(),
-            key_bytes: 0,
+            table: SuffixTable::default(),
         }
     }
 
     /// Reserves room for `additional` more names.
     pub fn reserve(&mut self, additional: usize) {
-        self.map.reserve(additional);
+        if self.table.len() == 0 {
+            self.table = SuffixTable::with_capacity(additional);
+        }
     }
 
     /// Adds a filed name (any form [`normalize`] accepts) with its value; a name filed twice
@@ -79,22 +81,18 @@ impl<'r, V> FilingIndex<'r, V> {
             let m = self.rules.suffix_match(host.as_str());
             m.tld_known() && m.registrable(super::Section::Icann) == Some(host.as_str())
         };
-        let key: Box<str> = host.as_str().into();
-        let len = key.len();
-        if self.map.insert(key, Entry { value, registrable }).is_none() {
-            self.key_bytes += len;
-        }
+        *self.table.get_or_insert_with(host.as_str(), || None) = Some(Entry { value, registrable });
         Ok(())
     }
 
     /// Number of filed names.
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.table.len()
     }
 
     /// Whether the index is empty.
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.table.len() == 0
     }
 
     /// The filing that covers a host or URL, if any: the host's own filing first, then the
@@ -107,33 +105,53 @@ impl<'r, V> FilingIndex<'r, V> {
     /// As [`FilingIndex::lookup`], for a normalised host.
     pub fn lookup_host(&self, host: &Host<'_>) -> Option<IndexMatch<'_, V>> {
         let h = host.as_str();
-        if let Some((k, e)) = self.map.get_key_value(h) {
-            return Some(IndexMatch {
-                filed: k,
-                value: &e.value,
-            });
-        }
+        let found = |hash: u64, key: &str, need_registrable: bool| {
+            self.table.get(hash, key).and_then(|e| match &e.value {
+                Some(entry) if !need_registrable || entry.registrable => Some(IndexMatch {
+                    filed: self.table.key(e),
+                    value: &entry.value,
+                }),
+                _ => None,
+            })
+        };
         if host.is_ip() {
-            return None;
+            return found(super::table::hash_name(h), h, false);
         }
-        let mut rest = h;
-        while let Some(d) = rest.find('.') {
-            rest = &rest[d + 1..];
-            if let Some((k, e)) = self.map.get_key_value(rest) {
-                if e.registrable {
-                    return Some(IndexMatch {
-                        filed: k,
-                        value: &e.value,
-                    });
-                }
+        // Hash every suffix once, right to left.
+        let b = h.as_bytes();
+        let mut hashes = [(0usize, 0u64); 128];
+        let mut n = 0;
+        let mut acc = HASH_SEED;
+        let mut end = b.len();
+        loop {
+            let start = b[..end]
+                .iter()
+                .rposition(|&c| c == b'.')
+                .map_or(0, |d| d + 1);
+            acc = hash_label(acc, &b[start..end]);
+            if n < hashes.len() {
+                hashes[n] = (start, acc);
+                n += 1;
+            }
+            if start == 0 {
+                break;
+            }
+            end = start - 1;
+        }
+        let (start, full) = hashes[n - 1];
+        if start == 0 {
+            if let Some(m) = found(full, h, false) {
+                return Some(m);
             }
         }
-        None
+        hashes[..n - 1]
+            .iter()
+            .rev()
+            .find_map(|&(start, hash)| found(hash, &h[start..], true))
     }
 
-    /// An estimate of the heap memory held, in bytes: the table's slots and the key strings.
+    /// The heap memory held, in bytes: the table's slots, entries and key strings.
     pub fn approx_memory_bytes(&self) -> usize {
-        let slot = std::mem::size_of::<(Box<str>, Entry<V>)>() + 1;
-        self.map.capacity() * slot + self.key_bytes
+        self.table.memory_bytes()
     }
 }

@@ -57,6 +57,7 @@ mod host;
 mod index;
 mod report;
 mod rules;
+mod table;
 
 pub use decision::{Decision, Platform, PlatformList, Reason, TldApproval, TldStatus, covers};
 pub use error::{DataError, DomainError, DomainErrorKind};

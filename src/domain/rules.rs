@@ -3,12 +3,11 @@
 //! question.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 use std::sync::OnceLock;
 
 use super::error::DataError;
+use super::table::{HASH_SEED, SuffixTable, hash_label};
 
 /// The public suffix list shipped in `data/` (see `data/README.md` for its date).
 pub const SHIPPED_PSL: &str = include_str!("../../data/public_suffix_list.dat");
@@ -37,53 +36,6 @@ pub(crate) const APPROVED: u16 = 1 << 8;
 pub(crate) const REFUSED: u16 = 1 << 9;
 
 const NONE: u32 = u32::MAX;
-
-/// A multiply-rotate hasher for short keys (domain suffixes). Keys come from data files, not
-/// from untrusted input, so a keyed hash is not needed; lookups never insert.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FastHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FastHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FastHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rem = chunks.remainder();
-        if !rem.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rem.len()].copy_from_slice(rem);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        // Mix the high bits down: the table uses the low bits for buckets.
-        self.0 ^ (self.0 >> 29)
-    }
-}
-
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Node {
@@ -185,7 +137,7 @@ pub(crate) struct Walk {
 /// with a newer file at run time.
 #[derive(Debug, Clone)]
 pub struct Rules {
-    pub(crate) map: FastMap<Box<str>, Node>,
+    pub(crate) table: SuffixTable<Node>,
     pub(crate) orgs: Vec<Box<str>>,
     pub(crate) platforms: Vec<PlatformEntry>,
     pub(crate) sources: Vec<Box<str>>,
@@ -286,13 +238,17 @@ impl Rules {
         let mut all_done = false;
         let mut end = b.len();
         let mut first = true;
+        let mut h = HASH_SEED;
         loop {
             let start = match b[..end].iter().rposition(|&c| c == b'.') {
                 Some(d) => d + 1,
                 None => 0,
             };
-            let key = &host[start..];
-            let node = self.map.get(key).copied().unwrap_or_default();
+            h = hash_label(h, &b[start..end]);
+            let node = self
+                .table
+                .get(h, &host[start..])
+                .map_or_else(Node::default, |e| e.value);
             let f = node.flags;
             if first {
                 w.known = f & (ICANN_RULE | PRIV_RULE | ICANN_WILD | PRIV_WILD) != 0;
@@ -356,19 +312,9 @@ impl Rules {
         let mut rest = key;
         while let Some(d) = rest.find('.') {
             rest = &rest[d + 1..];
-            if let Some(n) = self.map.get_mut(rest) {
-                n.flags |= CHILDREN;
-            } else {
-                self.map.insert(
-                    rest.into(),
-                    Node {
-                        flags: CHILDREN,
-                        ..Node::default()
-                    },
-                );
-            }
+            self.table.get_or_insert_with(rest, Node::default).flags |= CHILDREN;
         }
-        self.map.entry(key.into()).or_default()
+        self.table.get_or_insert_with(key, Node::default)
     }
 
     fn add_source(&mut self, s: &str) -> u16 {
@@ -453,7 +399,7 @@ impl RulesBuilder {
     /// Parses everything into [`Rules`].
     pub fn build(self) -> Result<Rules, DataError> {
         let mut r = Rules {
-            map: FastMap::default(),
+            table: SuffixTable::with_capacity(16_000),
             orgs: Vec::new(),
             platforms: Vec::new(),
             sources: Vec::new(),
@@ -461,12 +407,11 @@ impl RulesBuilder {
             approved_complete: self.approved.2,
             psl_name: self.psl.1.as_ref().into(),
         };
-        r.map.reserve(16_000);
         parse_psl(&mut r, &self.psl.0, &self.psl.1)?;
         parse_tlds(&mut r, &self.approved.0, &self.approved.1, APPROVED)?;
         parse_tlds(&mut r, &self.unapproved.0, &self.unapproved.1, REFUSED)?;
         parse_platforms(&mut r, &self.platforms.0, &self.platforms.1)?;
-        r.map.shrink_to_fit();
+        r.table.shrink_to_fit();
         Ok(r)
     }
 }

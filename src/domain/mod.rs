@@ -55,6 +55,7 @@ mod decision;
 mod error;
 mod host;
 mod index;
+mod punycode;
 mod report;
 mod rules;
 mod table;

@@ -5,7 +5,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use super::error::DomainError;
 use super::host::{Host, normalize};
-use super::rules::{APPROVED, REFUSED, Rules};
+use super::rules::{APPROVED, Rules};
 
 /// Whether a top-level domain (or `.cn` zone) is approved by MIIT for filing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -142,21 +142,43 @@ impl fmt::Display for Reason {
 /// What a host has to file, for a website and for an app, or why it cannot.
 ///
 /// Names returned by the accessors are slices of the normalised host.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Decision<'a> {
     host: Host<'a>,
-    /// Start of the ICANN public suffix in the host (domains only).
-    suffix: Option<usize>,
-    registrable: Option<usize>,
-    level: Option<usize>,
-    tld: Option<usize>,
-    approval: Option<TldApproval<'a>>,
-    approval_entry: Option<usize>,
-    platform: Option<(usize, &'a str, &'a str, PlatformList)>,
-    website: Option<usize>,
+    rules: &'a Rules,
+    // Byte offsets into the host (at most 253 bytes long); `NO` when absent.
+    suffix: u8,
+    registrable: u8,
+    tld: u8,
+    approval_entry: u8,
+    website: u8,
+    platform_start: u8,
+    /// 0 when absent.
+    level: u8,
     app: bool,
+    approval: Option<TldStatus>,
+    /// Index of the approval source in the rules; `u16::MAX` for the approved list's name.
+    approval_source: u16,
+    platform_list: Option<PlatformList>,
+    platform_index: u32,
     reason: Option<Reason>,
 }
+
+const NO: u8 = u8::MAX;
+
+impl PartialEq for Decision<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.host == other.host
+            && self.website() == other.website()
+            && self.app() == other.app()
+            && self.reason == other.reason
+            && self.suffix() == other.suffix()
+            && self.tld_approval() == other.tld_approval()
+            && self.platform() == other.platform()
+    }
+}
+
+impl Eq for Decision<'_> {}
 
 impl<'a> Decision<'a> {
     /// The normalised host.
@@ -164,8 +186,13 @@ impl<'a> Decision<'a> {
         &self.host
     }
 
-    fn tail(&self, start: Option<usize>) -> Option<&str> {
-        start.map(|s| &self.host.as_str()[s..])
+    #[inline]
+    fn tail(&self, start: u8) -> Option<&str> {
+        if start == NO {
+            None
+        } else {
+            self.host.as_str().get(start as usize..)
+        }
     }
 
     /// The public suffix (ICANN section); for an unknown TLD, the TLD. `None` for an IP.
@@ -186,12 +213,18 @@ impl<'a> Decision<'a> {
 
     /// The host's level (see the module docs). `None` for an IP or an unknown TLD.
     pub fn level(&self) -> Option<usize> {
-        self.level
+        (self.level != 0).then_some(self.level as usize)
     }
 
     /// Approval of the suffix by MIIT, with its source. `None` for an IP or an unknown TLD.
     pub fn tld_approval(&self) -> Option<TldApproval<'a>> {
-        self.approval
+        let status = self.approval?;
+        let source = if self.approval_source == u16::MAX {
+            &*self.rules.approved_name
+        } else {
+            self.rules.source(self.approval_source)
+        };
+        Some(TldApproval { status, source })
     }
 
     /// The list entry that settled the approval (`com.cn`, `cn`, `io`), if any.
@@ -201,13 +234,26 @@ impl<'a> Decision<'a> {
 
     /// The provider platform domain the host is under, if any.
     pub fn platform(&self) -> Option<Platform<'_>> {
-        self.platform
-            .map(|(start, provider, source, list)| Platform {
-                domain: &self.host.as_str()[start..],
-                provider,
-                source,
-                list,
-            })
+        let list = self.platform_list?;
+        let domain = self.tail(self.platform_start)?;
+        let (provider, source) = match list {
+            PlatformList::Platforms => {
+                let p = self.rules.platform(self.platform_index)?;
+                (&*p.provider, &*p.source)
+            }
+            PlatformList::PslPrivate => (
+                self.rules
+                    .org(self.platform_index)
+                    .unwrap_or("unknown provider"),
+                &*self.rules.psl_name,
+            ),
+        };
+        Some(Platform {
+            domain,
+            provider,
+            source,
+            list,
+        })
     }
 
     /// The name to file for a website, or `None` when it cannot be filed (see
@@ -233,7 +279,7 @@ impl<'a> Decision<'a> {
 
     /// Whether anything can be filed for this host (a website filing at least).
     pub fn is_fileable(&self) -> bool {
-        self.website.is_some()
+        self.website != NO
     }
 
     /// A one-line explanation in English, naming the names and sources involved.
@@ -261,7 +307,7 @@ impl<'a> Decision<'a> {
             Some(Reason::TldNotApproved) => format!(
                 "suffix '{}' is not approved by miit (source: {}): cannot be filed",
                 self.tld_approval_entry().or(self.suffix()).unwrap_or(""),
-                self.approval.map_or("", |a| a.source)
+                self.tld_approval().map_or("", |a| a.source)
             ),
             Some(Reason::TooDeepForApp { level }) => format!(
                 "a website files '{}'; '{host}' is level {level}, deeper than level 4, so an app \
@@ -276,10 +322,13 @@ impl<'a> Decision<'a> {
                     "a website files '{}' (covers its subdomains); an app may file '{host}'",
                     self.website().unwrap_or("")
                 );
-                if let Some(level) = self.level {
+                if let Some(level) = self.level() {
                     s.push_str(&format!(" (level {level})"));
                 }
-                if let Some(a) = self.approval.filter(|a| a.status == TldStatus::Unknown) {
+                if let Some(a) = self
+                    .tld_approval()
+                    .filter(|a| a.status == TldStatus::Unknown)
+                {
                     s.push_str(&format!(
                         "; approval of suffix '{}' is unknown to {}",
                         self.suffix().unwrap_or(""),
@@ -306,10 +355,7 @@ impl<'a> Decision<'a> {
                     "网站备案 '{}'（含其下所有子域名）；App 可备案 '{host}'",
                     self.website().unwrap_or("")
                 );
-                if self
-                    .approval
-                    .is_some_and(|a| a.status == TldStatus::Unknown)
-                {
+                if self.approval == Some(TldStatus::Unknown) {
                     s.push_str("；该后缀是否可备案未知（内置列表不完整）");
                 }
                 s
@@ -364,104 +410,107 @@ impl Rules {
     pub fn decide_host<'a>(&'a self, host: Host<'a>) -> Decision<'a> {
         let mut d = Decision {
             host,
-            suffix: None,
-            registrable: None,
-            level: None,
-            tld: None,
-            approval: None,
-            approval_entry: None,
-            platform: None,
-            website: None,
+            rules: self,
+            suffix: NO,
+            registrable: NO,
+            tld: NO,
+            approval_entry: NO,
+            website: NO,
+            platform_start: NO,
+            level: 0,
             app: false,
+            approval: None,
+            approval_source: u16::MAX,
+            platform_list: None,
+            platform_index: 0,
             reason: None,
         };
         if let Some(ip) = d.host.ip() {
             if is_public(ip) {
-                d.website = Some(0);
+                d.website = 0;
                 d.app = true;
             } else {
                 d.reason = Some(Reason::NonPublicAddress);
             }
             return d;
         }
-        let h = d.host.as_str();
-        let w = self.walk(h);
-        d.tld = Some(h.rfind('.').map_or(0, |i| i + 1));
-        d.suffix = Some(w.icann);
+        let h = d.host.as_str().as_bytes();
+        let w = self.walk(d.host.as_str());
+        d.tld = w.tld as u8;
+        d.suffix = w.icann as u8;
         if !w.known {
             d.reason = Some(Reason::UnknownTld);
             return d;
         }
+        // Level: one plus the labels left of the suffix.
+        let mut level = 1u8;
+        let mut reg = NO;
         if w.icann > 0 {
-            let head = &h[..w.icann - 1];
-            d.registrable = Some(head.rfind('.').map_or(0, |i| i + 1));
-        }
-        d.level = Some(
-            1 + h.as_bytes()[..w.icann]
-                .iter()
-                .filter(|&&b| b == b'.')
-                .count(),
-        );
-
-        // Approval: the longest list entry within the public suffix.
-        let mut found = None;
-        for &(start, flags, src) in w.approvals[..w.n_approvals].iter().rev() {
-            if start >= w.icann {
-                found = Some((start, flags, src));
-                break;
-            }
-        }
-        d.approval = Some(match found {
-            Some((start, flags, src)) => {
-                d.approval_entry = Some(start);
-                let status = if flags & APPROVED != 0 {
-                    TldStatus::Approved
-                } else if flags & REFUSED != 0 {
-                    TldStatus::NotApproved
-                } else {
-                    TldStatus::Unknown
-                };
-                TldApproval {
-                    status,
-                    source: self.source(src),
+            let mut i = w.icann - 1;
+            level = 2;
+            reg = 0;
+            while i > 0 {
+                i -= 1;
+                if h[i] == b'.' {
+                    if reg == 0 {
+                        reg = (i + 1) as u8;
+                    }
+                    level += 1;
                 }
             }
-            None => TldApproval {
-                status: if self.approved_complete {
+        }
+        d.registrable = reg;
+        d.level = level;
+
+        // Approval: the longest list entry within the public suffix.
+        let found = w.approvals[..w.n_approvals]
+            .iter()
+            .rev()
+            .find(|a| a.0 >= w.icann);
+        match found {
+            Some(&(start, flags, src)) => {
+                d.approval_entry = start as u8;
+                d.approval_source = src;
+                d.approval = Some(if flags & APPROVED != 0 {
+                    TldStatus::Approved
+                } else {
+                    TldStatus::NotApproved
+                });
+            }
+            None => {
+                d.approval = Some(if self.approved_complete {
                     TldStatus::NotApproved
                 } else {
                     TldStatus::Unknown
-                },
-                source: &self.approved_name,
-            },
-        });
+                });
+            }
+        }
 
         // Platform: the curated table first, then the PSL private section.
         if let Some((start, idx)) = w.platform {
-            if let Some(p) = self.platform(idx) {
-                d.platform = Some((start, &p.provider, &p.source, PlatformList::Platforms));
-            }
-        } else if w.all < w.icann && d.registrable.is_some_and(|r| r > 0) {
-            let provider = self.org(w.org).unwrap_or("unknown provider");
-            d.platform = Some((w.all, provider, &self.psl_name, PlatformList::PslPrivate));
+            d.platform_start = start as u8;
+            d.platform_index = idx;
+            d.platform_list = Some(PlatformList::Platforms);
+        } else if w.all < w.icann && reg != NO && reg > 0 {
+            d.platform_start = w.all as u8;
+            d.platform_index = w.org;
+            d.platform_list = Some(PlatformList::PslPrivate);
         }
 
         if w.icann == 0 {
             d.reason = Some(Reason::PublicSuffix);
-        } else if d.platform.is_some() {
+        } else if d.platform_list.is_some() {
             d.reason = Some(Reason::Platform);
-        } else if d
-            .approval
-            .is_some_and(|a| a.status == TldStatus::NotApproved)
-        {
+        } else if d.approval == Some(TldStatus::NotApproved) {
             d.reason = Some(Reason::TldNotApproved);
         } else {
             d.website = d.registrable;
-            let level = d.level.unwrap_or(0);
             if level <= 4 {
                 d.app = true;
             } else {
-                d.reason = Some(Reason::TooDeepForApp { level });
+                d.reason = Some(Reason::TooDeepForApp {
+                    level: level as usize,
+                });
             }
         }
         d
@@ -492,9 +541,9 @@ impl Rules {
             return false;
         }
         if f == h {
-            return d.level.is_some_and(|l| l <= 4);
+            return d.level().is_some_and(|l| l <= 4);
         }
-        d.level == Some(2)
+        d.level() == Some(2)
             && h.len() > f.len()
             && h.ends_with(f)
             && h.as_bytes()[h.len() - f.len() - 1] == b'.'

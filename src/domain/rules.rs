@@ -118,6 +118,8 @@ impl<'h> SuffixMatch<'h> {
 /// Everything one walk over a host's labels learns.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Walk {
+    /// Start of the last label.
+    pub(crate) tld: usize,
     pub(crate) icann: usize,
     pub(crate) all: usize,
     pub(crate) known: bool,
@@ -222,6 +224,7 @@ impl Rules {
     pub(crate) fn walk(&self, host: &str) -> Walk {
         let b = host.as_bytes();
         let mut w = Walk {
+            tld: 0,
             icann: b.len(),
             all: b.len(),
             known: false,
@@ -240,10 +243,10 @@ impl Rules {
         let mut first = true;
         let mut h = HASH_SEED;
         loop {
-            let start = match b[..end].iter().rposition(|&c| c == b'.') {
-                Some(d) => d + 1,
-                None => 0,
-            };
+            let mut start = end;
+            while start > 0 && b[start - 1] != b'.' {
+                start -= 1;
+            }
             h = hash_label(h, &b[start..end]);
             let node = self
                 .table
@@ -251,6 +254,7 @@ impl Rules {
                 .map_or_else(Node::default, |e| e.value);
             let f = node.flags;
             if first {
+                w.tld = start;
                 w.known = f & (ICANN_RULE | PRIV_RULE | ICANN_WILD | PRIV_WILD) != 0;
                 first = false;
             }

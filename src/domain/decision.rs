@@ -402,6 +402,7 @@ fn is_public_v4(v4: Ipv4Addr) -> bool {
 
 impl Rules {
     /// Decides what `input` (a host, IP address or URL) has to file under these rules.
+    #[inline]
     pub fn decide<'a>(&'a self, input: &'a str) -> Result<Decision<'a>, DomainError> {
         Ok(self.decide_host(normalize(input)?))
     }

@@ -88,6 +88,7 @@ fn has_ace_label(s: &str) -> bool {
 /// assert_eq!(normalize("[2001:DB8::1]:443").unwrap().as_str(), "2001:db8::1");
 /// assert_eq!(normalize("ex_ample.com").unwrap_err().to_string(), "invalid character '_' at byte 2");
 /// ```
+#[inline]
 pub fn normalize(input: &str) -> Result<Host<'_>, DomainError> {
     match fast(input.as_bytes()) {
         Fast::Host { start, end, upper } => {
@@ -101,11 +102,97 @@ pub fn normalize(input: &str) -> Result<Host<'_>, DomainError> {
                 ip: None,
             })
         }
-        Fast::Slow => match cjk(input) {
-            Some(host) => Ok(host),
-            None => slow(input),
-        },
+        Fast::Ipv4 { start, end, addr } => Ok(Host {
+            ascii: Cow::Borrowed(&input[start..end]),
+            ip: Some(IpAddr::V4(addr)),
+        }),
+        Fast::Slow => {
+            let quick = if input.is_ascii() {
+                ace(input)
+            } else {
+                cjk(input)
+            };
+            match quick {
+                Some(host) => Ok(host),
+                None => slow(input),
+            }
+        }
     }
+}
+
+/// A dotted quad in canonical form (no leading zeros, each part at most 255).
+fn canonical_ipv4(b: &[u8]) -> Option<Ipv4Addr> {
+    let mut parts = [0u8; 4];
+    let mut n = 0;
+    for part in b.split(|&c| c == b'.') {
+        if n == 4 || part.is_empty() || part.len() > 3 || (part.len() > 1 && part[0] == b'0') {
+            return None;
+        }
+        let mut v = 0u32;
+        for &d in part {
+            if !d.is_ascii_digit() {
+                return None;
+            }
+            v = v * 10 + u32::from(d - b'0');
+        }
+        parts[n] = u8::try_from(v).ok()?;
+        n += 1;
+    }
+    (n == 4).then(|| Ipv4Addr::from(parts))
+}
+
+/// Fast path for a bare ASCII host with Punycode labels that decode to CJK unified ideographs
+/// and letters, digits and hyphens only: decode, check, and re-encode to confirm the label is
+/// canonical, without UTS-46. `None` sends the input to the general path.
+fn ace(input: &str) -> Option<Host<'_>> {
+    let host = input.strip_suffix('.').unwrap_or(input);
+    if host.is_empty() || host.len() > 253 {
+        return None;
+    }
+    let mut upper = false;
+    let mut any_ace = false;
+    let mut points = [0u32; 64];
+    let mut check = String::new();
+    for label in host.split('.') {
+        let lb = label.as_bytes();
+        for &c in lb {
+            match c {
+                b'a'..=b'z' | b'0'..=b'9' | b'-' => {}
+                b'A'..=b'Z' => upper = true,
+                _ => return None,
+            }
+        }
+        if lb.len() < 5 || !lb[..4].eq_ignore_ascii_case(b"xn--") {
+            continue;
+        }
+        any_ace = true;
+        let n = super::punycode::decode(&lb[4..], &mut points)?;
+        let mut wide = false;
+        for &c in &points[..n] {
+            match char::from_u32(c)? {
+                'a'..='z' | '0'..='9' | '-' => {}
+                c if is_cjk(c) => wide = true,
+                _ => return None,
+            }
+        }
+        if !wide {
+            return None;
+        }
+        check.clear();
+        super::punycode::encode_into(&points[..n], &mut check);
+        if !check.as_bytes().eq_ignore_ascii_case(&lb[4..]) {
+            return None;
+        }
+    }
+    if !any_ace {
+        return None;
+    }
+    let ascii = if upper {
+        Cow::Owned(host.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(host)
+    };
+    finish(ascii, 0, false).ok().filter(|h| h.ip.is_none())
 }
 
 const fn is_cjk(c: char) -> bool {
@@ -201,17 +288,24 @@ enum Fast {
         end: usize,
         upper: bool,
     },
+    /// A dotted-quad IPv4 address in canonical form at `start..end`.
+    Ipv4 {
+        start: usize,
+        end: usize,
+        addr: Ipv4Addr,
+    },
     /// Anything else: take the general path (which also produces the errors).
     Slow,
 }
 
+#[inline(always)]
 fn label_ok(b: &[u8], from: usize, to: usize) -> bool {
     let len = to - from;
     len != 0
         && len <= 63
         && b[from] != b'-'
         && b[to - 1] != b'-'
-        && !(len >= 4 && b[from..from + 4].eq_ignore_ascii_case(b"xn--"))
+        && !(len >= 4 && b[from + 2] == b'-' && b[from..from + 4].eq_ignore_ascii_case(b"xn--"))
 }
 
 /// One pass over the input for the common case: an optional `http://` or `https://`, an
@@ -223,6 +317,8 @@ fn fast(b: &[u8]) -> Fast {
         8
     } else if b.starts_with(b"http://") {
         7
+    } else if b.starts_with(b"//") {
+        2
     } else {
         0
     };
@@ -284,7 +380,12 @@ fn fast(b: &[u8]) -> Fast {
         if end == start || before_dot_digits {
             return Fast::Slow;
         }
-    } else if !label_ok(b, label, end) || digits {
+    } else if digits {
+        return match canonical_ipv4(&b[start..end]) {
+            Some(addr) => Fast::Ipv4 { start, end, addr },
+            None => Fast::Slow,
+        };
+    } else if !label_ok(b, label, end) {
         return Fast::Slow;
     }
     let host_end = end;
@@ -598,6 +699,12 @@ mod tests {
                     y = x.rotate_left(17);
                 }
             }
+            if let Fast::Ipv4 { start, end, addr } = fast(s.as_bytes()) {
+                let slow =
+                    slow(&s).unwrap_or_else(|e| panic!("{s:?}: fast took it, slow says {e}"));
+                assert_eq!(slow.as_str(), &s[start..end], "{s:?}");
+                assert_eq!(slow.ip(), Some(IpAddr::V4(addr)), "{s:?}");
+            }
             if let Fast::Host { start, end, upper } = fast(s.as_bytes()) {
                 taken += 1;
                 let slow =
@@ -639,6 +746,76 @@ mod tests {
         assert!(taken > 1000, "{taken}");
     }
 
+    /// The Punycode fast path and UTS-46 agree, on valid and corrupted ACE labels.
+    #[test]
+    fn ace_path_agrees_with_uts46() {
+        let words = [
+            "例子",
+            "中国",
+            "公司",
+            "a例",
+            "例-1",
+            "食狮",
+            "\u{9fff}",
+            "\u{4e00}z",
+        ];
+        let mut x: u64 = 0x1234_5678_9abc_def1;
+        let mut taken = 0;
+        for _ in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let w = words[(x % words.len() as u64) as usize];
+            let mut a = idna::domain_to_ascii(w).unwrap();
+            // Corrupt some of them.
+            match (x >> 8) % 6 {
+                0 => a.push('a'),
+                1 => {
+                    a.pop();
+                }
+                2 => a = a.to_ascii_uppercase(),
+                3 => a.insert(5, '9'),
+                _ => {}
+            }
+            let s = if (x >> 16) % 2 == 0 {
+                format!("www.{a}.com")
+            } else {
+                format!("{a}.")
+            };
+            let fast_answer = ace(&s);
+            if let Some(h) = &fast_answer {
+                taken += 1;
+                let slow =
+                    slow(&s).unwrap_or_else(|e| panic!("{s:?}: ace took it, uts-46 says {e}"));
+                assert_eq!(h.as_str(), slow.as_str(), "{s:?}");
+            }
+        }
+        assert!(taken > 10_000, "{taken}");
+    }
+
+    #[test]
+    fn ipv4_fast_path() {
+        assert!(matches!(
+            fast(b"8.8.8.8"),
+            Fast::Ipv4 {
+                start: 0,
+                end: 7,
+                ..
+            }
+        ));
+        assert!(matches!(
+            fast(b"http://1.2.3.4:80/"),
+            Fast::Ipv4 {
+                start: 7,
+                end: 14,
+                ..
+            }
+        ));
+        for s in ["01.2.3.4", "1.2.3", "1.2.3.256", "1.2.3.4.5", "1.2.3.4."] {
+            assert_eq!(fast(s.as_bytes()), Fast::Slow, "{s}");
+        }
+    }
+
     #[test]
     fn fast_path_cases() {
         assert!(matches!(
@@ -666,7 +843,6 @@ mod tests {
             }
         ));
         for slow_case in [
-            "1.2.3.4",
             "1.2.3.4.",
             "a.com..",
             ".a.com",

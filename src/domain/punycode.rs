@@ -78,6 +78,69 @@ pub(crate) fn encode_into(label: &[u32], out: &mut String) {
     }
 }
 
+fn digit_value(b: u8) -> Option<u32> {
+    match b {
+        b'a'..=b'z' => Some(u32::from(b - b'a')),
+        b'A'..=b'Z' => Some(u32::from(b - b'A')),
+        b'0'..=b'9' => Some(u32::from(b - b'0') + 26),
+        _ => None,
+    }
+}
+
+/// Decodes a Punycode label (without `xn--`) into `out`, returning the number of code points.
+/// `None` on malformed input, overflow, or more than `out.len()` code points.
+pub(crate) fn decode(input: &[u8], out: &mut [u32]) -> Option<usize> {
+    let (basic, rest) = match input.iter().rposition(|&b| b == b'-') {
+        Some(d) => (&input[..d], &input[d + 1..]),
+        None => (&input[..0], input),
+    };
+    let mut len = 0usize;
+    for &b in basic {
+        if !b.is_ascii() || len == out.len() {
+            return None;
+        }
+        out[len] = u32::from(b);
+        len += 1;
+    }
+    let (mut n, mut i, mut bias) = (INITIAL_N, 0u32, INITIAL_BIAS);
+    let mut pos = 0;
+    while pos < rest.len() {
+        let old_i = i;
+        let mut w = 1u32;
+        let mut k = BASE;
+        loop {
+            let d = digit_value(*rest.get(pos)?)?;
+            pos += 1;
+            i = i.checked_add(d.checked_mul(w)?)?;
+            let t = if k <= bias {
+                T_MIN
+            } else if k >= bias + T_MAX {
+                T_MAX
+            } else {
+                k - bias
+            };
+            if d < t {
+                break;
+            }
+            w = w.checked_mul(BASE - t)?;
+            k += BASE;
+        }
+        let points = len as u32 + 1;
+        bias = adapt(i - old_i, points, old_i == 0);
+        n = n.checked_add(i / points)?;
+        i %= points;
+        if len == out.len() || n > 0x10ffff {
+            return None;
+        }
+        let at = i as usize;
+        out.copy_within(at..len, at + 1);
+        out[at] = n;
+        len += 1;
+        i += 1;
+    }
+    Some(len)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +150,29 @@ mod tests {
         let mut out = String::new();
         encode_into(&v, &mut out);
         out
+    }
+
+    #[test]
+    fn decode_round_trips() {
+        let mut buf = [0u32; 64];
+        for s in [
+            "例子",
+            "中国",
+            "3年b組金八先生",
+            "他们为什么不说中文",
+            "a-例",
+            "-例",
+        ] {
+            let e = enc(s);
+            let n = decode(e.as_bytes(), &mut buf).unwrap();
+            let back: String = buf[..n]
+                .iter()
+                .map(|&c| char::from_u32(c).unwrap())
+                .collect();
+            assert_eq!(back, s);
+        }
+        assert_eq!(decode(b"zzzzzzzzzzzzzzzzzzzz", &mut buf), None);
+        assert_eq!(decode(b"a-\xff", &mut buf), None);
     }
 
     #[test]

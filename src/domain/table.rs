@@ -100,7 +100,7 @@ impl<V> SuffixTable<V> {
             }
             if t == tag {
                 let e = &self.entries[idx as usize - 1];
-                if self.key(e) == key {
+                if e.len as usize == key.len() && self.key(e).as_bytes() == key.as_bytes() {
                     return Some(e);
                 }
             }

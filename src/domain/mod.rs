@@ -37,18 +37,26 @@
 //! loads newer files at run time.
 //!
 //! ```
-//! use beian::domain::{decide, covers, TldStatus};
+//! use beian::domain::{FilingIndex, Reason, TldStatus, covers, decide};
+//!
 //! let d = decide("https://News.例子.中国/index.html").unwrap();
 //! assert_eq!(d.host().as_str(), "news.xn--fsqu00a.xn--fiqs8s");
 //! assert_eq!(d.registrable(), Some("xn--fsqu00a.xn--fiqs8s"));
 //! assert_eq!(d.level(), Some(3));
-//! assert_eq!(d.website(), Some("xn--fsqu00a.xn--fiqs8s"));
-//! assert_eq!(d.app(), Some("news.xn--fsqu00a.xn--fiqs8s"));
+//! assert_eq!(d.website(), Some("xn--fsqu00a.xn--fiqs8s")); // level 2 covers its subdomains
+//! assert_eq!(d.app(), Some("news.xn--fsqu00a.xn--fiqs8s")); // an app may file level 3 or 4
 //! assert_eq!(d.tld_approval().unwrap().status, TldStatus::Approved);
 //!
-//! let d = decide("myapp.chinacloudsites.cn").unwrap();
-//! assert_eq!(d.website(), None);
+//! let d = decide("bucket.oss-cn-hangzhou.aliyuncs.com").unwrap();
+//! assert_eq!(d.reason(), Some(Reason::Platform));
+//! assert_eq!(decide("example.io").unwrap().reason(), Some(Reason::TldNotApproved));
+//! assert_eq!(decide("example.org").unwrap().tld_approval().unwrap().status, TldStatus::Unknown);
+//! assert_eq!(decide("ex_ample.com").unwrap_err().to_string(), "invalid character '_' at byte 2");
 //! assert!(covers("example.com", "WWW.EXAMPLE.COM."));
+//!
+//! let mut index = FilingIndex::new();
+//! index.insert("example.com", "京ICP备12345678号").unwrap();
+//! assert_eq!(index.lookup("https://mail.example.com/").unwrap().value, &"京ICP备12345678号");
 //! ```
 
 mod decision;

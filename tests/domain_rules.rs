@@ -469,3 +469,63 @@ fn regression_wildcard_next_to_longer_wildcard() {
     let m = Rules::shared().suffix_match("x.y.mtls.run.app");
     assert_eq!(m.suffix(Section::All), "y.mtls.run.app");
 }
+
+#[test]
+fn report_fields_for_the_cli() {
+    use beian::domain::Report;
+    let rules = Rules::shared();
+    let r = Report::new(rules, "https://x.news.a.com.cn/");
+    assert_eq!(r.host.as_deref(), Some("x.news.a.com.cn"));
+    assert_eq!(r.registrable.as_deref(), Some("a.com.cn"));
+    assert_eq!(r.suffix.as_deref(), Some("com.cn"));
+    assert_eq!(r.tld.as_deref(), Some("cn"));
+    assert_eq!(r.level, Some(4));
+    assert_eq!(r.tld_approved, Some(true));
+    assert_eq!(r.website.as_deref(), Some("a.com.cn"));
+    assert_eq!(r.app.as_deref(), Some("x.news.a.com.cn"));
+    assert!(r.reason.is_none() && r.error.is_none());
+    let r = Report::new(rules, "例子.org");
+    assert_eq!(r.unicode.as_deref(), Some("例子.org"));
+    assert_eq!(r.tld_approved, None);
+    assert_eq!(r.tld_status, Some(TldStatus::Unknown));
+    let r = Report::new(rules, "a..b");
+    assert_eq!(r.error.as_deref(), Some("empty label at byte 2"));
+    assert_eq!(r.error_code, Some("empty_label"));
+    assert!(r.host.is_none());
+    let r = Report::new(rules, "x.chinacloudapp.cn");
+    assert_eq!(r.reason_code, Some("platform"));
+    assert_eq!(r.platform.as_ref().unwrap().domain, "chinacloudapp.cn");
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn report_json_shape() {
+    use beian::domain::Report;
+    let v = serde_json::to_value(Report::new(Rules::shared(), "WWW.例子.中国")).unwrap();
+    for key in [
+        "input",
+        "host",
+        "unicode",
+        "registrable",
+        "suffix",
+        "tld",
+        "tld_approved",
+        "tld_source",
+        "platform",
+        "website",
+        "app",
+        "reason",
+        "error",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["host"], "www.xn--fsqu00a.xn--fiqs8s");
+    assert_eq!(v["unicode"], "www.例子.中国");
+    assert_eq!(v["tld_approved"], true);
+    assert_eq!(v["tld_status"], "approved");
+    assert!(v["platform"].is_null());
+    let v = serde_json::to_value(Report::new(Rules::shared(), "a.io")).unwrap();
+    assert_eq!(v["tld_approved"], false);
+    assert_eq!(v["website"], serde_json::Value::Null);
+    assert_eq!(v["reason_code"], "tld_not_approved");
+}

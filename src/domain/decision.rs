@@ -182,6 +182,7 @@ impl Eq for Decision<'_> {}
 
 impl<'a> Decision<'a> {
     /// The normalised host.
+    #[inline]
     pub fn host(&self) -> &Host<'a> {
         &self.host
     }
@@ -207,6 +208,7 @@ impl<'a> Decision<'a> {
 
     /// The registrable domain (ICANN section). `None` for an IP, a public suffix or an
     /// unknown TLD.
+    #[inline]
     pub fn registrable(&self) -> Option<&str> {
         self.tail(self.registrable)
     }
@@ -258,12 +260,14 @@ impl<'a> Decision<'a> {
 
     /// The name to file for a website, or `None` when it cannot be filed (see
     /// [`Decision::reason`]).
+    #[inline]
     pub fn website(&self) -> Option<&str> {
         self.tail(self.website)
     }
 
     /// The name to file for an app, or `None` when it cannot be filed (see
     /// [`Decision::reason`]).
+    #[inline]
     pub fn app(&self) -> Option<&str> {
         if self.app {
             Some(self.host.as_str())
@@ -273,6 +277,7 @@ impl<'a> Decision<'a> {
     }
 
     /// Why the website (or, when [`Decision::website`] is `Some`, the app) cannot be filed.
+    #[inline]
     pub fn reason(&self) -> Option<Reason> {
         self.reason
     }
@@ -408,6 +413,7 @@ impl Rules {
     }
 
     /// Decides for an already normalised host.
+    #[inline]
     pub fn decide_host<'a>(&'a self, host: Host<'a>) -> Decision<'a> {
         let mut d = Decision {
             host,

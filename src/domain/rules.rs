@@ -220,7 +220,7 @@ impl Rules {
 
     /// One pass from the top-level label leftwards, one hash lookup per label, stopping at the
     /// first suffix no rule extends.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn walk(&self, host: &str) -> Walk {
         let b = host.as_bytes();
         let mut w = Walk {

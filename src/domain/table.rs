@@ -35,6 +35,35 @@ pub(crate) fn hash_label(h: u64, label: &[u8]) -> u64 {
     h ^ (h >> 31)
 }
 
+/// Byte equality of two slices of the same length, without a library call for short keys.
+#[inline(always)]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if n <= 16 {
+        let word = |s: &[u8], at: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&s[at..at + 8]);
+            u64::from_le_bytes(w)
+        };
+        let half = |s: &[u8], at: usize| {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(&s[at..at + 4]);
+            u32::from_le_bytes(w)
+        };
+        return if n >= 8 {
+            word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8)
+        } else if n >= 4 {
+            half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4)
+        } else {
+            a.iter().zip(b).all(|(x, y)| x == y)
+        };
+    }
+    a == b
+}
+
 /// The hash of a whole name (labels folded from the right).
 pub(crate) fn hash_name(name: &str) -> u64 {
     name.rsplit('.')
@@ -100,7 +129,7 @@ impl<V> SuffixTable<V> {
             }
             if t == tag {
                 let e = &self.entries[idx as usize - 1];
-                if e.len as usize == key.len() && self.key(e).as_bytes() == key.as_bytes() {
+                if e.len as usize == key.len() && same(self.key(e).as_bytes(), key.as_bytes()) {
                     return Some(e);
                 }
             }

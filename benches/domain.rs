@@ -98,11 +98,22 @@ fn name(rng: &mut Rng) -> String {
     s
 }
 
-/// One generated input and the bare host inside it.
-fn corpus(n: usize, seed: u64) -> (Vec<String>, Vec<String>) {
+const KINDS: [&str; 7] = [
+    "ascii",
+    "upper/dot",
+    "url",
+    "idn",
+    "punycode",
+    "platform",
+    "ipv4",
+];
+
+/// Generated inputs, the bare host inside each, and each input's kind (index into `KINDS`).
+fn corpus(n: usize, seed: u64) -> (Vec<String>, Vec<String>, Vec<usize>) {
     let mut rng = Rng(seed);
     let mut inputs = Vec::with_capacity(n);
     let mut bare = Vec::with_capacity(n);
+    let mut kinds = Vec::with_capacity(n);
     for _ in 0..n {
         let roll = rng.below(100);
         let host = format!(
@@ -111,6 +122,15 @@ fn corpus(n: usize, seed: u64) -> (Vec<String>, Vec<String>) {
             name(&mut rng),
             rng.pick(SUFFIXES)
         );
+        kinds.push(match roll {
+            0..=49 => 0,
+            50..=59 => 1,
+            60..=79 => 2,
+            80..=87 => 3,
+            88..=92 => 4,
+            93..=97 => 5,
+            _ => 6,
+        });
         let (input, b) = match roll {
             0..=49 => (host.clone(), host),
             50..=59 => {
@@ -185,7 +205,7 @@ fn corpus(n: usize, seed: u64) -> (Vec<String>, Vec<String>) {
         inputs.push(input);
         bare.push(b);
     }
-    (inputs, bare)
+    (inputs, bare, kinds)
 }
 
 fn plain(list: &publicsuffix::List, input: &str) -> usize {
@@ -204,9 +224,9 @@ fn decide_one(rules: &Rules, input: &str) -> usize {
     }
 }
 
-/// Median over hosts of the time of one call, each host timed over 16 calls.
-fn per_host_median(inputs: &[String], f: impl Fn(&str) -> usize) -> f64 {
-    let mut times: Vec<f64> = inputs
+/// Time of one call for each host, each host timed over 16 calls.
+fn per_host(inputs: &[String], f: impl Fn(&str) -> usize) -> Vec<f64> {
+    inputs
         .iter()
         .map(|h| {
             let t = Instant::now();
@@ -215,7 +235,10 @@ fn per_host_median(inputs: &[String], f: impl Fn(&str) -> usize) -> f64 {
             }
             t.elapsed().as_nanos() as f64 / 16.0
         })
-        .collect();
+        .collect()
+}
+
+fn median(mut times: Vec<f64>) -> f64 {
     times.sort_by(|a, b| a.partial_cmp(b).unwrap());
     times[times.len() / 2]
 }
@@ -249,18 +272,34 @@ fn filed_names(n: usize) -> Vec<String> {
 fn bench(c: &mut Criterion) {
     let rules = Rules::shared();
     let list: publicsuffix::List = SHIPPED_PSL.parse().expect("psl parses");
-    let (inputs, bare) = corpus(100_000, 0x9e37_79b9_7f4a_7c15);
+    let (inputs, bare, kinds) = corpus(100_000, 0x9e37_79b9_7f4a_7c15);
 
-    // Per-host medians, printed for the README.
-    let _ = per_host_median(&inputs[..10_000], |h| decide_one(rules, h)); // warm up
-    let d = per_host_median(&inputs, |h| decide_one(rules, h));
-    let p = per_host_median(&inputs, |h| plain(&list, h));
-    let pb = per_host_median(&bare, |h| plain(&list, h));
+    // Per-host medians, overall and by kind, printed for the README.
+    let _ = per_host(&inputs[..10_000], |h| decide_one(rules, h)); // warm up
+    let d = per_host(&inputs, |h| decide_one(rules, h));
+    let p = per_host(&inputs, |h| plain(&list, h));
+    let pb = per_host(&bare, |h| plain(&list, h));
+    let (md, mp, mpb) = (median(d.clone()), median(p.clone()), median(pb.clone()));
     eprintln!(
-        "per-host median: decide {d:.0} ns, plain pipeline {p:.0} ns ({:.2}x), plain pipeline on bare hosts {pb:.0} ns ({:.2}x)",
-        p / d,
-        pb / d
+        "per-host median: decide {md:.0} ns, plain pipeline {mp:.0} ns ({:.2}x), plain pipeline on bare hosts {mpb:.0} ns ({:.2}x)",
+        mp / md,
+        mpb / md
     );
+    for (k, name) in KINDS.iter().enumerate() {
+        let pick = |v: &[f64]| -> Vec<f64> {
+            v.iter()
+                .zip(&kinds)
+                .filter(|(_, kk)| **kk == k)
+                .map(|(t, _)| *t)
+                .collect()
+        };
+        let (a, b, c) = (median(pick(&d)), median(pick(&p)), median(pick(&pb)));
+        eprintln!(
+            "  {name:10} decide {a:5.0} ns   plain {b:5.0} ns ({:.2}x)   plain on bare host {c:5.0} ns ({:.2}x)",
+            b / a,
+            c / a
+        );
+    }
 
     let mut g = c.benchmark_group("domain");
     g.throughput(Throughput::Elements(inputs.len() as u64));

@@ -24,7 +24,24 @@
 //! - `index/lookup`: a million-name `FilingIndex` answering 100k probes.
 //!
 //! Before the criterion groups, the bench prints the median per-host time (each host timed
-//! alone, 16 repetitions) and the index's build time and memory.
+//! alone, 16 repetitions), overall and by kind, and the index's build time and memory.
+//!
+//! Run: `cargo bench --bench domain -- --warm-up-time 1 --measurement-time 3`
+//!
+//! Figures of one run on the 2-core development machine, shared with other builds (load
+//! about 1.5; repeated runs vary by 10-20 %):
+//!
+//! | measure | `decide` | plain pipeline (raw input) | plain pipeline (bare host) |
+//! |---|---:|---:|---:|
+//! | per-host median, all kinds | 69 ns | 92 ns (1.34x) | 114 ns (1.65x) |
+//! | per-host median, clean ASCII | 61 ns | 88 ns (1.44x) | 98 ns (1.60x) |
+//! | per-host median, Unicode IDN | 197 ns | 372 ns (1.89x) | 431 ns (2.19x) |
+//! | per-host median, Punycode | 311 ns | 299 ns (0.96x) | 309 ns (0.99x) |
+//! | per-host median, URL | 68 ns | 36 ns (0.54x, fails fast) | 99 ns (1.46x) |
+//! | criterion median of 100k, per host | 168 ns | 181 ns (1.08x) | 198 ns (1.18x) |
+//!
+//! Filing index, a million names: built in about 0.3 s, 57 MiB of tables (RSS grew 45 MiB),
+//! about 0.45-0.58 us per lookup of 100k probes (URLs included, two thirds covered).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -66,10 +66,11 @@ impl<'r, V> FilingIndex<'r, V> {
         }
     }
 
-    /// Reserves room for `additional` more names.
-    pub fn reserve(&mut self, additional: usize) {
+    /// Sizes an empty index for `names` names, so that building it never rehashes (no effect
+    /// once names were inserted: the table then grows by doubling).
+    pub fn reserve(&mut self, names: usize) {
         if self.table.len() == 0 {
-            self.table = SuffixTable::with_capacity(additional);
+            self.table = SuffixTable::with_capacity(names);
         }
     }
 

@@ -257,9 +257,11 @@ fn cjk(input: &str) -> Option<Host<'static>> {
 /// Byte classes for the fast path.
 const LDH: u8 = 1;
 const UPPER: u8 = 2;
-const DOT: u8 = 3;
-const END: u8 = 4;
-const COLON: u8 = 5;
+const DOT: u8 = 4;
+const END: u8 = 8;
+const COLON: u8 = 16;
+/// Set for every byte that is not an ASCII digit.
+const NOT_DIGIT: u8 = 32;
 
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -267,12 +269,13 @@ const CLASS: [u8; 256] = {
     while i < 256 {
         let c = i as u8;
         t[i] = match c {
-            b'a'..=b'z' | b'0'..=b'9' | b'-' => LDH,
-            b'A'..=b'Z' => UPPER,
-            b'.' => DOT,
-            b'/' | b'?' | b'#' => END,
-            b':' => COLON,
-            _ => 0,
+            b'0'..=b'9' => LDH,
+            b'a'..=b'z' | b'-' => LDH | NOT_DIGIT,
+            b'A'..=b'Z' => UPPER | NOT_DIGIT,
+            b'.' => DOT | NOT_DIGIT,
+            b'/' | b'?' | b'#' => END | NOT_DIGIT,
+            b':' => COLON | NOT_DIGIT,
+            _ => NOT_DIGIT,
         };
         i += 1;
     }
@@ -324,51 +327,52 @@ fn fast(b: &[u8]) -> Fast {
     };
     let mut i = start;
     let mut label = start;
-    let mut upper = false;
-    let mut digits = true;
+    // `seen` ORs the classes of the current label, `all` of the whole host.
+    let mut seen = 0u8;
+    let mut all = 0u8;
     let mut before_dot_digits = false;
     while i < b.len() {
-        match CLASS[b[i] as usize] {
-            LDH => digits &= b[i].is_ascii_digit(),
-            UPPER => {
-                upper = true;
-                digits = false;
+        let c = CLASS[b[i] as usize];
+        if c & (LDH | UPPER) != 0 {
+            seen |= c;
+        } else if c & DOT != 0 {
+            if !label_ok(b, label, i) {
+                return Fast::Slow;
             }
-            DOT => {
-                if !label_ok(b, label, i) {
-                    return Fast::Slow;
-                }
-                label = i + 1;
-                before_dot_digits = digits;
-                digits = true;
-            }
-            _ => break,
+            label = i + 1;
+            before_dot_digits = seen & NOT_DIGIT == 0;
+            all |= seen;
+            seen = 0;
+        } else {
+            break;
         }
         i += 1;
     }
+    all |= seen;
+    let upper = all & UPPER != 0;
+    let digits = seen & NOT_DIGIT == 0;
     let mut end = i;
     if i < b.len() {
-        match CLASS[b[i] as usize] {
-            END => {}
-            COLON => {
-                let digits_from = i + 1;
-                let mut j = digits_from;
-                while j < b.len() && b[j].is_ascii_digit() {
-                    j += 1;
-                }
-                let n = j - digits_from;
-                // "scheme://": not a port; the general path reads the scheme.
-                if n == 0 && b.get(j) == Some(&b'/') {
-                    return Fast::Slow;
-                }
-                if (j < b.len() && CLASS[b[j] as usize] != END)
-                    || n > 5
-                    || (n == 5 && &b[digits_from..j] > b"65535".as_slice())
-                {
-                    return Fast::Slow;
-                }
+        let c = CLASS[b[i] as usize];
+        if c & COLON != 0 {
+            let digits_from = i + 1;
+            let mut j = digits_from;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
             }
-            _ => return Fast::Slow,
+            let n = j - digits_from;
+            // "scheme://": not a port; the general path reads the scheme.
+            if n == 0 && b.get(j) == Some(&b'/') {
+                return Fast::Slow;
+            }
+            if (j < b.len() && CLASS[b[j] as usize] & END == 0)
+                || n > 5
+                || (n == 5 && &b[digits_from..j] > b"65535".as_slice())
+            {
+                return Fast::Slow;
+            }
+        } else if c & END == 0 {
+            return Fast::Slow;
         }
     }
     if label == end {

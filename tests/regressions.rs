@@ -21,3 +21,18 @@ fn nul_is_no_province() {
         .collect();
     assert_eq!(found, ["B2-20090028"]);
 }
+
+/// A tag with an invalid UTF-8 byte inside a number (found by the scan fuzz target, which
+/// wrongly expected every span to be valid UTF-8): the tag is skipped whole, the span starts
+/// and ends on character boundaries, and `raw` is the lossy text.
+#[test]
+fn invalid_byte_inside_a_skipped_tag() {
+    let page = b"\xe4\xba\xac<span>ICP</sp\x9fn>\xe5\xa4\x87<span>19054528</span>\xe5\x8f\xb7<span>-1</span>";
+    let ms: Vec<_> = scan::find_iter(page).collect();
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0].number.to_string(), "京ICP备19054528号-1");
+    let end = page.len() - "</span>".len();
+    assert_eq!(ms[0].span, 0..end);
+    assert_eq!(ms[0].raw, String::from_utf8_lossy(&page[..end]));
+    assert_eq!(ms, scan::scan_naive(page));
+}

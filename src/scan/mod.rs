@@ -1,6 +1,6 @@
 //! Finding every number in web pages, in bulk.
 //!
-//! Bytes flow one way: [`Scanner`] looks for *anchors* (the keywords every number writes
+//! Bytes flow one way: [`find_iter`] looks for *anchors* (the keywords every number writes
 //! literally: `ICP` in ASCII or full width, `公网安备`, `公安备案号`, a licence category before
 //! its `-` or `.`) with a multi-pattern prefilter; around each anchor it folds a window of the
 //! page (tags, character references, `\uXXXX` escapes, white space, full-width forms; see the
@@ -22,7 +22,8 @@
 //! inside) is a gap, so numbers in attribute values are not reported; at most 256 bytes of
 //! gap may separate two characters of a number; `&#NNNN;`, `&#xHHHH;` and `\uXXXX` stand for
 //! their character; full-width forms, dashes and traditional `備 號 證 網` fold as in
-//! [`validate_number`](crate::validate_number). Invalid UTF-8 ends a number and never panics.
+//! [`validate_number`](crate::validate_number). Invalid UTF-8 in text ends a number (inside a
+//! tag, which is skipped whole, it does not) and never panics.
 //!
 //! Look-alikes are not reported: `浙D3-…` registrar licences, `京网文〔…〕`, `网信算备…`,
 //! `备案主体编号` digits (no anchor), `萌ICP备` and `星云ICP备` jokes, masked numbers

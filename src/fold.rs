@@ -40,6 +40,7 @@ pub(crate) enum Step {
 }
 
 /// Reads one step at the start of `raw`, which must not be empty.
+#[inline]
 pub(crate) fn step(raw: &[u8], markup: Markup) -> Step {
     let b = raw[0];
     if b < 0x80 {
@@ -203,10 +204,8 @@ fn parse_radix(digits: &[u8], radix: u32) -> Option<u32> {
 pub(crate) struct Folded {
     /// The folded text.
     pub text: String,
-    /// Raw start offset of the character each byte of `text` belongs to.
-    starts: Vec<u32>,
-    /// Raw end offset of the character each byte of `text` belongs to.
-    ends: Vec<u32>,
+    /// Raw start and end offsets of the character each byte of `text` belongs to.
+    spans: Vec<(u32, u32)>,
 }
 
 impl Folded {
@@ -214,12 +213,10 @@ impl Folded {
     /// a character or gap that starts before `to` is read whole.
     pub fn fold(&mut self, raw: &[u8], from: usize, to: usize, markup: Markup) {
         self.text.clear();
-        self.starts.clear();
-        self.ends.clear();
+        self.spans.clear();
         let want = to.saturating_sub(from) + 8;
         self.text.reserve(want);
-        self.starts.reserve(want);
-        self.ends.reserve(want);
+        self.spans.reserve(want);
         let mut i = from;
         let mut gap = 0usize;
         while i < to {
@@ -241,23 +238,26 @@ impl Folded {
         }
     }
 
+    #[inline]
     fn push(&mut self, c: char, start: usize, end: usize) {
-        let n = c.len_utf8();
-        self.text.push(c);
-        self.starts.extend(std::iter::repeat_n(start as u32, n));
-        self.ends.extend(std::iter::repeat_n(end as u32, n));
+        let span = (start as u32, end as u32);
+        let mut buf = [0u8; 4];
+        let encoded = c.encode_utf8(&mut buf);
+        self.text.push_str(encoded);
+        for _ in 0..encoded.len() {
+            self.spans.push(span);
+        }
     }
 
     /// Raw span of folded bytes `start..end` (a non-empty range on char boundaries).
     pub fn raw_span(&self, start: usize, end: usize) -> std::ops::Range<usize> {
-        self.starts[start] as usize..self.ends[end - 1] as usize
+        self.spans[start].0 as usize..self.spans[end - 1].1 as usize
     }
 
     /// The first folded character whose raw text starts at or after raw offset `raw`.
     pub fn first_at_or_after(&self, raw: usize) -> usize {
-        let i = self.starts.partition_point(|&s| (s as usize) < raw);
-        // `starts` repeats a character's start for each of its bytes: `i` is its first byte.
-        i
+        // `spans` repeats a character's span for each of its bytes: this is its first byte.
+        self.spans.partition_point(|&(s, _)| (s as usize) < raw)
     }
 
     /// The start of the character before folded byte `at` (> 0, a char boundary).
@@ -271,7 +271,7 @@ impl Folded {
 
     /// Raw offset of folded byte `at` (the raw end when `at` is the end of the text).
     pub fn raw_offset(&self, at: usize, raw_end: usize) -> usize {
-        self.starts.get(at).map_or(raw_end, |&s| s as usize)
+        self.spans.get(at).map_or(raw_end, |&(s, _)| s as usize)
     }
 }
 

@@ -36,3 +36,16 @@ fn invalid_byte_inside_a_skipped_tag() {
     assert_eq!(ms[0].raw, String::from_utf8_lossy(&page[..end]));
     assert_eq!(ms, scan::scan_naive(page));
 }
+
+/// A stray continuation byte right after a number (found by the scan fuzz target, whose
+/// boundary check took the byte after a span for part of it): the span ends after the last
+/// whole character.
+#[test]
+fn stray_continuation_byte_after_a_number() {
+    let page = b"&#37122;ICP&#22791;16017614\x84\x01";
+    let ms: Vec<_> = scan::find_iter(page).collect();
+    assert_eq!(ms.len(), 1);
+    assert_eq!(ms[0].number.to_string(), "鄂ICP备16017614号");
+    assert_eq!(ms[0].span, 0..27);
+    assert_eq!(ms[0].raw, "&#37122;ICP&#22791;16017614");
+}

@@ -12,11 +12,13 @@ fuzz_target!(|data: &[u8]| {
         assert!(m.span.start >= last_end && m.span.end <= data.len());
         assert!(m.span.start < m.span.end);
         last_end = m.span.end;
-        // On character boundaries: neither end falls inside a UTF-8 sequence. (A tag skipped
-        // inside a number may hold invalid bytes; `raw` is then the lossy decoding.)
-        let boundary = |i: usize| i == data.len() || data[i] & 0xc0 != 0x80;
-        assert!(boundary(m.span.start) && boundary(m.span.end));
-        assert_eq!(String::from_utf8_lossy(&data[m.span.clone()]), m.raw);
+        // On character boundaries: the span starts and ends with whole, valid characters (a
+        // number starts with a letter or CJK character and ends with a digit, 号 or letter; a
+        // tag skipped inside it may hold invalid bytes, and `raw` is then the lossy text).
+        let raw = String::from_utf8_lossy(&data[m.span.clone()]);
+        assert!(data[m.span.start] & 0xc0 != 0x80);
+        assert!(!raw.starts_with('\u{fffd}') && !raw.ends_with('\u{fffd}'), "{raw:?}");
+        assert_eq!(raw, m.raw);
         let canonical = m.number.to_string();
         match beian::validate_number(&canonical) {
             Ok(n) => assert_eq!(n, m.number),

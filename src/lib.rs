@@ -24,6 +24,11 @@ pub mod number;
 pub mod scan;
 
 pub use error::{Error, ErrorKind, Part};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 pub use number::{
     Categories, Form, Kind, Number, OwnedNumber, Province, Warning, Warnings, is_valid,
     validate_number,

@@ -49,3 +49,20 @@ fn stray_continuation_byte_after_a_number() {
     assert_eq!(ms[0].span, 0..27);
     assert_eq!(ms[0].raw, "&#37122;ICP&#22791;16017614");
 }
+
+/// GBK pages with the byte 0x80 (`€` in GBK, one byte; two in GB18030) before a number:
+/// spans were mapped back by re-encoding and overshot the page (found by the scan fuzz
+/// target). They are now mapped by decoding again.
+#[test]
+fn gbk_euro_byte_before_a_number() {
+    let mut page = b"<meta charset=gbk>".to_vec();
+    page.extend(std::iter::repeat_n(0x80u8, 40));
+    page.extend_from_slice(&encoding_rs::GBK.encode("<p>沪B2-20090003</p>").0);
+    let found = scan::scan_page(&page);
+    assert_eq!(found.charset, scan::Charset::Gb18030);
+    assert_eq!(found.matches.len(), 1);
+    let m = &found.matches[0];
+    assert_eq!(m.span, 61..73);
+    let (text, _) = encoding_rs::GBK.decode_without_bom_handling(&page[m.span.clone()]);
+    assert_eq!(text, "沪B2-20090003");
+}

@@ -91,21 +91,20 @@ fn declared(head: &[u8]) -> Option<Charset> {
     None
 }
 
-/// A GB18030 page decoded to UTF-8, with what is needed to map offsets back.
-pub(crate) struct Decoded {
+/// A GB18030 page decoded to UTF-8 (a malformed sequence decoded as U+FFFD), with what is
+/// needed to map offsets back.
+pub(crate) struct Decoded<'p> {
+    page: &'p [u8],
     pub text: String,
-    /// Where each malformed sequence stands in `text` (as U+FFFD), and its length in the page.
-    malformed: Vec<(usize, usize)>,
 }
 
-impl Decoded {
-    pub fn new(page: &[u8]) -> Decoded {
+impl<'p> Decoded<'p> {
+    pub fn new(page: &'p [u8]) -> Decoded<'p> {
         let mut decoder = GB18030.new_decoder_without_bom_handling();
         let cap = decoder
             .max_utf8_buffer_length_without_replacement(page.len())
             .unwrap_or(0);
         let mut text = String::with_capacity(cap);
-        let mut malformed = Vec::new();
         let mut src = page;
         loop {
             let (result, read) = decoder.decode_to_string_without_replacement(src, &mut text, true);
@@ -113,78 +112,71 @@ impl Decoded {
             match result {
                 DecoderResult::InputEmpty => break,
                 DecoderResult::OutputFull => text.reserve(src.len() * 3 + 16),
-                DecoderResult::Malformed(bad, _) => {
-                    malformed.push((text.len(), usize::from(bad)));
-                    text.push('\u{fffd}');
-                }
+                DecoderResult::Malformed(..) => text.push('\u{fffd}'),
             }
         }
-        // The bytes a malformed report covers were read already; what the decoder counted
-        // after them (its second field) was read too, so offsets stay exact.
-        Decoded { text, malformed }
+        Decoded { page, text }
     }
 
-    /// Maps offsets in `text` to offsets in the page, for increasing offsets.
+    /// Maps offsets in `text` to offsets in the page, fastest for increasing offsets.
     pub fn mapper(&self) -> Mapper<'_> {
         Mapper {
             decoded: self,
+            decoder: GB18030.new_decoder_without_bom_handling(),
             text_at: 0,
             page_at: 0,
-            next_bad: 0,
             scratch: Vec::new(),
         }
     }
 }
 
-/// See [`Decoded::mapper`].
+/// See [`Decoded::mapper`]. It decodes the page again, up to each offset asked for, with
+/// the same decoder: the page bytes read are the answer. (Counting the GB18030 length of the
+/// text instead would be wrong for the byte 0x80, which GBK pages use for `€`.)
 pub(crate) struct Mapper<'d> {
-    decoded: &'d Decoded,
+    decoded: &'d Decoded<'d>,
+    decoder: encoding_rs::Decoder,
     text_at: usize,
     page_at: usize,
-    next_bad: usize,
     scratch: Vec<u8>,
 }
 
 impl Mapper<'_> {
-    /// The page offset of text offset `to` (a char boundary, not below the last one asked).
+    /// The page offset of text offset `to` (a char boundary of the text).
     pub fn map(&mut self, to: usize) -> usize {
         if to < self.text_at {
-            // Asked out of order: start over.
+            self.decoder = GB18030.new_decoder_without_bom_handling();
             self.text_at = 0;
             self.page_at = 0;
-            self.next_bad = 0;
         }
-        let d = self.decoded;
+        let page = self.decoded.page;
         while self.text_at < to {
-            let bad = d.malformed.get(self.next_bad).copied();
-            let seg_end = match bad {
-                Some((at, _)) if at < to => at,
-                _ => to,
+            // Far from `to`, decode in bulk into a buffer that cannot overshoot it; near it,
+            // one input byte at a time, so as to stop exactly there.
+            let need = to - self.text_at;
+            let (src_end, dst_len) = if need > 64 {
+                (page.len(), need - 32)
+            } else {
+                ((self.page_at + 1).min(page.len()), 16)
             };
-            self.page_at += self.encoded_len(self.text_at, seg_end);
-            self.text_at = seg_end;
-            if let Some((at, len)) = bad {
-                if at == self.text_at && at < to {
-                    self.page_at += len;
-                    self.text_at += '\u{fffd}'.len_utf8();
-                    self.next_bad += 1;
-                }
+            let last = src_end == page.len();
+            self.scratch.resize(dst_len, 0);
+            let (result, read, written) = self.decoder.decode_to_utf8_without_replacement(
+                &page[self.page_at..src_end],
+                &mut self.scratch,
+                last,
+            );
+            self.page_at += read;
+            self.text_at += written;
+            match result {
+                DecoderResult::Malformed(..) => self.text_at += '\u{fffd}'.len_utf8(),
+                DecoderResult::InputEmpty if self.page_at >= page.len() => break,
+                DecoderResult::InputEmpty => {}
+                DecoderResult::OutputFull if read == 0 && written == 0 => break,
+                DecoderResult::OutputFull => {}
             }
         }
         self.page_at
-    }
-
-    /// Length in GB18030 of `text[from..to]`.
-    fn encoded_len(&mut self, from: usize, to: usize) -> usize {
-        let s = &self.decoded.text[from..to];
-        if s.is_ascii() {
-            return s.len();
-        }
-        let mut encoder = GB18030.new_encoder();
-        self.scratch.clear();
-        self.scratch.resize(s.len() * 2 + 16, 0);
-        let (_, _, written, _) = encoder.encode_from_utf8(s, &mut self.scratch, true);
-        written
     }
 }
 
@@ -232,5 +224,17 @@ mod tests {
         assert_eq!(m.map(11), 7);
         assert_eq!(m.map(14), 9);
         assert_eq!(m.map(0), 0);
+    }
+
+    #[test]
+    fn maps_the_euro_byte() {
+        // 0x80 is `€` in GBK, one byte; GB18030 encodes `€` in two.
+        let page = b"\x80\xb1\xb8ab";
+        let d = Decoded::new(page);
+        assert_eq!(d.text, "€备ab");
+        let mut m = d.mapper();
+        assert_eq!(m.map(3), 1);
+        assert_eq!(m.map(6), 3);
+        assert_eq!(m.map(8), 5);
     }
 }

@@ -62,7 +62,7 @@ fn gbk_euro_byte_before_a_number() {
     assert_eq!(found.charset, scan::Charset::Gb18030);
     assert_eq!(found.matches.len(), 1);
     let m = &found.matches[0];
-    assert_eq!(m.span, 61..73);
+    assert_eq!(m.span, 61..74);
     let (text, _) = encoding_rs::GBK.decode_without_bom_handling(&page[m.span.clone()]);
     assert_eq!(text, "沪B2-20090003");
 }

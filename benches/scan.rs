@@ -26,7 +26,10 @@ fn bench(c: &mut Criterion) {
     let chinese_pages = pages::chinese_pages(mb << 20);
     let gbk: Vec<Vec<u8>> = chinese_pages
         .iter()
-        .map(|p| encoding_rs::GBK.encode(p).0.into_owned())
+        .map(|p| {
+            let p = p.replace("charset=\"utf-8\"", "charset=\"gb2312\"");
+            encoding_rs::GBK.encode(&p).0.into_owned()
+        })
         .collect();
     let gbk_bytes: usize = gbk.iter().map(Vec::len).sum();
     let corpora = [
@@ -55,6 +58,11 @@ fn bench(c: &mut Criterion) {
         });
         g.finish();
     }
+    let gbk_found: usize = gbk
+        .iter()
+        .map(|p| beian::scan::scan_page(p).matches.len())
+        .sum();
+    eprintln!("chinese-gbk: {gbk_bytes} bytes, beian finds {gbk_found}");
     let mut g = c.benchmark_group("scan/chinese-gbk");
     g.throughput(Throughput::Bytes(gbk_bytes as u64));
     g.sample_size(10);

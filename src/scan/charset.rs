@@ -96,6 +96,17 @@ fn declared(head: &[u8]) -> Option<Charset> {
 pub(crate) struct Decoded<'p> {
     page: &'p [u8],
     pub text: String,
+    /// `(page offset, text offset)` pairs where decoding can restart with a fresh decoder.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+/// Input decoded between checkpoints, about.
+const CHECKPOINT: usize = 4096;
+
+/// Whether a character boundary always follows `b` in GB18030: a byte that is neither a lead
+/// byte nor a trail byte of a two- or four-byte sequence.
+fn ends_char(b: u8) -> bool {
+    b < 0x30 || (0x3a..0x40).contains(&b)
 }
 
 impl<'p> Decoded<'p> {
@@ -105,78 +116,93 @@ impl<'p> Decoded<'p> {
             .max_utf8_buffer_length_without_replacement(page.len())
             .unwrap_or(0);
         let mut text = String::with_capacity(cap);
-        let mut src = page;
-        loop {
-            let (result, read) = decoder.decode_to_string_without_replacement(src, &mut text, true);
-            src = &src[read..];
-            match result {
-                DecoderResult::InputEmpty => break,
-                DecoderResult::OutputFull => text.reserve(src.len() * 3 + 16),
-                DecoderResult::Malformed(..) => text.push('\u{fffd}'),
+        let mut checkpoints = vec![(0, 0)];
+        let mut at = 0;
+        while at < page.len() {
+            // Decode up to just after a byte that ends a character, so that the next piece
+            // starts with the decoder's state empty: a checkpoint.
+            let mut end = (at + CHECKPOINT).min(page.len());
+            if end < page.len() {
+                if let Some(q) = page[at..end].iter().rposition(|&b| ends_char(b)) {
+                    end = at + q + 1;
+                }
+            }
+            let last = end == page.len();
+            let mut src = &page[at..end];
+            loop {
+                let (result, read) =
+                    decoder.decode_to_string_without_replacement(src, &mut text, last);
+                src = &src[read..];
+                match result {
+                    DecoderResult::InputEmpty => break,
+                    DecoderResult::OutputFull => text.reserve(src.len() * 3 + 16),
+                    DecoderResult::Malformed(..) => text.push('\u{fffd}'),
+                }
+            }
+            at = end;
+            if !last && ends_char(page[end - 1]) {
+                checkpoints.push((at, text.len()));
             }
         }
-        Decoded { page, text }
+        Decoded {
+            page,
+            text,
+            checkpoints,
+        }
     }
 
-    /// Maps offsets in `text` to offsets in the page, fastest for increasing offsets.
+    /// Maps offsets in `text` to offsets in the page.
     pub fn mapper(&self) -> Mapper<'_> {
         Mapper {
             decoded: self,
-            decoder: GB18030.new_decoder_without_bom_handling(),
-            text_at: 0,
-            page_at: 0,
             scratch: Vec::new(),
         }
     }
 }
 
-/// See [`Decoded::mapper`]. It decodes the page again, up to each offset asked for, with
-/// the same decoder: the page bytes read are the answer. (Counting the GB18030 length of the
-/// text instead would be wrong for the byte 0x80, which GBK pages use for `€`.)
+/// See [`Decoded::mapper`]. It decodes the page again from the checkpoint before each offset
+/// asked for, with the same decoder: the page bytes read are the answer. (Counting the GB18030
+/// length of the text instead would be wrong for the byte 0x80, which GBK pages use for `€`.)
 pub(crate) struct Mapper<'d> {
     decoded: &'d Decoded<'d>,
-    decoder: encoding_rs::Decoder,
-    text_at: usize,
-    page_at: usize,
     scratch: Vec<u8>,
 }
 
 impl Mapper<'_> {
     /// The page offset of text offset `to` (a char boundary of the text).
     pub fn map(&mut self, to: usize) -> usize {
-        if to < self.text_at {
-            self.decoder = GB18030.new_decoder_without_bom_handling();
-            self.text_at = 0;
-            self.page_at = 0;
-        }
-        let page = self.decoded.page;
-        while self.text_at < to {
+        let d = self.decoded;
+        let i = d.checkpoints.partition_point(|&(_, t)| t <= to) - 1;
+        let (mut page_at, mut text_at) = d.checkpoints[i];
+        let mut decoder = GB18030.new_decoder_without_bom_handling();
+        let page = d.page;
+        while text_at < to {
             // Far from `to`, decode in bulk into a buffer that cannot overshoot it; near it,
             // one input byte at a time, so as to stop exactly there.
-            let need = to - self.text_at;
+            let need = to - text_at;
             let (src_end, dst_len) = if need > 64 {
                 (page.len(), need - 32)
             } else {
-                ((self.page_at + 1).min(page.len()), 16)
+                ((page_at + 1).min(page.len()), 16)
             };
             let last = src_end == page.len();
             self.scratch.resize(dst_len, 0);
-            let (result, read, written) = self.decoder.decode_to_utf8_without_replacement(
-                &page[self.page_at..src_end],
+            let (result, read, written) = decoder.decode_to_utf8_without_replacement(
+                &page[page_at..src_end],
                 &mut self.scratch,
                 last,
             );
-            self.page_at += read;
-            self.text_at += written;
+            page_at += read;
+            text_at += written;
             match result {
-                DecoderResult::Malformed(..) => self.text_at += '\u{fffd}'.len_utf8(),
-                DecoderResult::InputEmpty if self.page_at >= page.len() => break,
+                DecoderResult::Malformed(..) => text_at += '\u{fffd}'.len_utf8(),
+                DecoderResult::InputEmpty if page_at >= page.len() => break,
                 DecoderResult::InputEmpty => {}
                 DecoderResult::OutputFull if read == 0 && written == 0 => break,
                 DecoderResult::OutputFull => {}
             }
         }
-        self.page_at
+        page_at
     }
 }
 
@@ -224,6 +250,25 @@ mod tests {
         assert_eq!(m.map(11), 7);
         assert_eq!(m.map(14), 9);
         assert_eq!(m.map(0), 0);
+    }
+
+    #[test]
+    fn checkpoints_give_the_same_offsets() {
+        let mut html = String::new();
+        for i in 0..1500 {
+            html.push_str(&format!("<p>第{i}段 粤ICP备{:08}号</p>\n", 12_000_000 + i));
+        }
+        let (page, _, _) = encoding_rs::GBK.encode(&html);
+        let d = Decoded::new(&page);
+        assert_eq!(d.text, html);
+        assert!(d.checkpoints.len() > 10);
+        let mut m = d.mapper();
+        let mut expect = 0;
+        for (i, c) in html.char_indices().step_by(211) {
+            let before = &html[..i];
+            expect = encoding_rs::GBK.encode(before).0.len().max(expect);
+            assert_eq!(m.map(i), expect, "{i} {c}");
+        }
     }
 
     #[test]

@@ -767,6 +767,10 @@ fn placeholders_are_flagged_not_rejected() {
         "京ICP备00000000号",
         "粤ICP备88888888号-1",
         "京ICP证1000001号",
+        "晋ICP备10000000号-2",
+        "京ICP备18888888号-1",
+        "京公网安备11010502000000号",
+        "黑公网安备5000000000000号",
     ] {
         let n = validate_number(p).unwrap_or_else(|e| panic!("{p}: {e}"));
         assert!(n.is_placeholder(), "{p}");
@@ -775,6 +779,8 @@ fn placeholders_are_flagged_not_rejected() {
         "京ICP备11018762号",
         "京公网安备11000002000001号",
         "沪ICP备04000001号",
+        "京ICP备10000001号",
+        "粤公网安备44030002000001号",
     ] {
         assert!(!validate_number(real).unwrap().is_placeholder(), "{real}");
     }

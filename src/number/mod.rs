@@ -359,18 +359,22 @@ impl<'a> Number<'a> {
     }
 
     /// Whether this is a known placeholder rather than a real number (a heuristic): a serial of
-    /// one repeated digit (`00000000`, `88888888`) or counting up (`12345678`), and the
-    /// examples templates ship (`京ICP备04000001号`, `京ICP证1000001号`).
+    /// one repeated digit (`00000000`, `88888888`), one digit then a repeated one (`10000000`,
+    /// `18888888`), or counting up (`12345678`); a public-security number whose last six
+    /// digits, its serial within the police office, are all zero (`11010502000000`); and the
+    /// examples templates ship (`京ICP备04000001号`, `京ICP证1000001号`). Every pattern here was
+    /// seen as a template default or form hint in the corpus of `tests/corpus/numbers.tsv`.
     pub fn is_placeholder(&self) -> bool {
         let s: &str = &self.serial;
         let b = s.as_bytes();
-        let repeated = b.iter().all(|&d| d == b[0]);
+        let repeated = b[1..].iter().all(|&d| d == b[1]);
         let counting = "1234567890".starts_with(s) || "0123456789".starts_with(s);
         let beijing = self.province.is_some_and(|p| p.code() == 11);
         let example = match self.form {
             Form::IcpRecord => beijing && s == "04000001",
             Form::IcpLicence => s == "1000001",
-            _ => false,
+            Form::Psb => b[b.len() - 6..].iter().all(|&d| d == b'0'),
+            Form::TelecomLicence => false,
         };
         repeated || counting || example
     }

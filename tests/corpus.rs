@@ -1,0 +1,220 @@
+//! The real-text corpora in `tests/corpus/` (sources recorded in each file):
+//! - `numbers.tsv`: real numbers as written, with their expected parts;
+//! - `footers/snippets.jsonl`: real footer snippets with every number they contain.
+
+use std::collections::HashMap;
+
+use beian::{ErrorKind, scan, validate_number};
+
+fn numbers_rows() -> Vec<Vec<String>> {
+    let text = include_str!("corpus/numbers.tsv");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1) // header
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn real_numbers_read_as_their_verdict_says() {
+    let rows = numbers_rows();
+    let valid = rows.iter().filter(|r| r[8].starts_with("valid")).count();
+    assert!(valid >= 150, "only {valid} valid rows");
+    let dash = |s: &str| {
+        if s == "-" {
+            String::new()
+        } else {
+            s.to_owned()
+        }
+    };
+    let mut failures = Vec::new();
+    for r in &rows {
+        let [
+            input,
+            canonical,
+            kind,
+            form,
+            province,
+            serial,
+            site,
+            service,
+            verdict,
+            _source,
+            _note,
+        ] = &r[..]
+        else {
+            panic!("row with {} fields: {r:?}", r.len());
+        };
+        let result = validate_number(input);
+        if let Some(code) = verdict.strip_prefix("invalid:") {
+            match result {
+                Err(e) if e.kind().code() == code => {}
+                other => failures.push(format!("{input}: want error {code}, got {other:?}")),
+            }
+            continue;
+        }
+        if verdict == "scan" {
+            let found: Vec<_> = scan::find_iter(input.as_bytes())
+                .map(|m| m.number.to_string())
+                .collect();
+            if result.is_ok() || found != [canonical.clone()] {
+                failures.push(format!("{input}: want scan-only {canonical}, found {found:?}"));
+            }
+            continue;
+        }
+        let n = match result {
+            Ok(n) => n,
+            // A hand-typed province variant: the form is told the official character, and the
+            // scanner reads the number.
+            Err(e) => {
+                if let ErrorKind::ProvinceVariant { official, .. } = e.kind() {
+                    if canonical.starts_with(official) {
+                        let found: Vec<_> = scan::find_iter(input.as_bytes())
+                            .map(|m| m.number.to_string())
+                            .collect();
+                        if found == [canonical.clone()] {
+                            continue;
+                        }
+                    }
+                }
+                failures.push(format!("{input}: {e}"));
+                continue;
+            }
+        };
+        let got = [
+            n.to_string(),
+            n.kind().as_str().to_owned(),
+            n.form().as_str().to_owned(),
+            n.province()
+                .map(|p| {
+                    if n.form() == beian::Form::Psb {
+                        p.psb_char()
+                    } else {
+                        p.icp_char()
+                    }
+                    .to_string()
+                })
+                .unwrap_or_default(),
+            n.serial().to_owned(),
+            n.site().unwrap_or_default().to_owned(),
+            n.service().map(String::from).unwrap_or_default(),
+        ];
+        let want = [
+            canonical.clone(),
+            kind.clone(),
+            form.clone(),
+            dash(province),
+            serial.clone(),
+            dash(site),
+            dash(service),
+        ];
+        if got != want {
+            failures.push(format!("{input}: got {got:?}, want {want:?}"));
+        }
+        if (verdict == "valid:placeholder") != n.is_placeholder() {
+            failures.push(format!("{input}: placeholder flag {}", n.is_placeholder()));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// One labelled footer snippet.
+pub struct Snippet {
+    pub id: String,
+    pub text: String,
+    pub expect: Vec<String>,
+}
+
+fn snippets() -> Vec<Snippet> {
+    include_str!("corpus/footers/snippets.jsonl")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("valid JSON line");
+            Snippet {
+                id: v["id"].as_str().unwrap_or_default().to_owned(),
+                text: v["text"].as_str().expect("text").to_owned(),
+                expect: v["expect"]
+                    .as_array()
+                    .expect("expect")
+                    .iter()
+                    .map(|s| s.as_str().expect("string").to_owned())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// True positives, false positives, false negatives, by multiset per snippet.
+fn score(found: &[String], expect: &[String]) -> (usize, usize, usize) {
+    let mut want: HashMap<&str, usize> = HashMap::new();
+    for e in expect {
+        *want.entry(e).or_default() += 1;
+    }
+    let mut tp = 0;
+    for f in found {
+        match want.get_mut(f.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                tp += 1;
+            }
+            _ => {}
+        }
+    }
+    (tp, found.len() - tp, expect.len() - tp)
+}
+
+#[test]
+fn footer_corpus_precision_and_recall() {
+    let all = snippets();
+    assert!(all.len() >= 300, "only {} snippets", all.len());
+    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    let mut misses = Vec::new();
+    for s in &all {
+        let found: Vec<String> = scan::find_iter(s.text.as_bytes())
+            .map(|m| m.number.to_string())
+            .collect();
+        let (t, f, n) = score(&found, &s.expect);
+        tp += t;
+        fp += f;
+        fn_ += n;
+        if f + n > 0 {
+            misses.push(format!(
+                "{}: found {found:?}, expected {:?}",
+                s.id, s.expect
+            ));
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fn_).max(1) as f64;
+    eprintln!("precision {precision:.4}, recall {recall:.4} ({tp} tp, {fp} fp, {fn_} fn)");
+    assert!(
+        precision >= 0.99 && recall >= 0.99,
+        "precision {precision:.4}, recall {recall:.4}:\n{}",
+        misses.join("\n")
+    );
+}
+
+#[test]
+fn footer_corpus_reads_the_same_in_gbk() {
+    for s in snippets() {
+        let (gbk, _, unmappable) = encoding_rs::GBK.encode(&s.text);
+        if unmappable {
+            continue;
+        }
+        let utf8: Vec<_> = scan::find_iter(s.text.as_bytes())
+            .map(|m| m.number)
+            .collect();
+        let gb: Vec<_> = scan::scan_page_as(&gbk, scan::Charset::Gb18030)
+            .matches
+            .into_iter()
+            .map(|m| m.number)
+            .collect();
+        assert_eq!(gb, utf8, "{}", s.id);
+    }
+}

@@ -43,6 +43,10 @@ pub(crate) enum Step {
 #[inline]
 pub(crate) fn step(raw: &[u8], markup: Markup) -> Step {
     let b = raw[0];
+    // Letters, digits and most punctuation stand for themselves: one predictable branch.
+    if b > b' ' && b < 0x7f && !matches!(b, b'<' | b'&' | b'\\' | b'_') {
+        return Step::Char(b as char, 1);
+    }
     if b < 0x80 {
         return match b {
             b' ' | b'\t' | b'\n' | b'\r' | 0x0c => Step::Gap(1),
@@ -241,10 +245,9 @@ impl Folded {
     #[inline]
     fn push(&mut self, c: char, start: usize, end: usize) {
         let span = (start as u32, end as u32);
-        let mut buf = [0u8; 4];
-        let encoded = c.encode_utf8(&mut buf);
-        self.text.push_str(encoded);
-        for _ in 0..encoded.len() {
+        // `String::push` writes short characters without a call to memcpy.
+        self.text.push(c);
+        for _ in 0..c.len_utf8() {
             self.spans.push(span);
         }
     }

@@ -131,7 +131,7 @@ pub(crate) fn decode_utf8(raw: &[u8]) -> Option<(char, usize)> {
 }
 
 /// Length of a tag at the start of `raw`, if it is one.
-fn tag_len(raw: &[u8]) -> Option<usize> {
+pub(crate) fn tag_len(raw: &[u8]) -> Option<usize> {
     let second = *raw.get(1)?;
     if !(second.is_ascii_alphabetic() || matches!(second, b'/' | b'!' | b'\\')) {
         return None;
@@ -181,14 +181,17 @@ fn reference(raw: &[u8]) -> Option<Step> {
     None
 }
 
-/// A JavaScript or JSON `\uXXXX` escape at the start of `raw`.
+/// A JavaScript or JSON `\uXXXX` escape, or a JavaScript `\xHH` escape (`\xA0`, a
+/// no-break space, is seen inside numbers), at the start of `raw`.
 fn escape(raw: &[u8]) -> Option<(char, usize)> {
-    if raw.get(1) != Some(&b'u') {
-        return None;
-    }
-    let hex = raw.get(2..6)?;
+    let len = match raw.get(1) {
+        Some(b'u') => 6,
+        Some(b'x') => 4,
+        _ => return None,
+    };
+    let hex = raw.get(2..len)?;
     let c = char::from_u32(parse_radix(hex, 16)?)?;
-    Some((c, 6))
+    Some((c, len))
 }
 
 /// Parses 1 to 7 digits in `radix`; `None` for anything else.
@@ -307,6 +310,7 @@ mod tests {
             "鄂ICP备1号"
         );
         assert_eq!(fold("\\u8700ICP\\u5907", Markup::Html), "蜀ICP备");
+        assert_eq!(fold("\\xA0\\xa0ICP\\x2D\\xZZ", Markup::Html), "ICP-\\xZZ");
         assert_eq!(fold("a&nbsp;&nbsp b&amp;", Markup::Html), "ab&amp;");
         assert_eq!(fold("&mdash;&#12288;&#x20;", Markup::Html), "-");
         assert_eq!(fold("<span>", Markup::Plain), "<span>");

@@ -112,11 +112,29 @@ fn ignores_look_alikes() {
         "京ICP备{{ icp }}号",
         "电话：010-12345678 邮编 100080",
         "color:#AB2-20090028",
-        "<a title=\"京ICP备11018762号\">备案</a>",
         "秦ICP备11018762号",
     ] {
         assert_eq!(found(page), Vec::<String>::new(), "{page}");
     }
+}
+
+#[test]
+fn reads_attribute_values() {
+    // Seen in real footers: the number in a title, alt or component label attribute.
+    let page = "<a title=\"京ICP备11018762号\">备案</a><q-btn label=\"版权所有 ICP证：沪ICP备16034540号-1\" />";
+    assert_eq!(found(page), ["京ICP备11018762号", "沪ICP备16034540号-1"]);
+    let ms: Vec<_> = scan::find_iter(page.as_bytes()).collect();
+    assert_eq!(&page[ms[0].span.clone()], "京ICP备11018762号");
+    // A number in text that runs through a tag wins over the one inside it.
+    let page = "京<span title=\"粤ICP备2023023087号\">ICP</span>备11018762号";
+    assert_eq!(found(page), ["京ICP备11018762号"]);
+    assert_eq!(
+        found(page),
+        scan::scan_naive(page.as_bytes())
+            .iter()
+            .map(|m| m.number.to_string())
+            .collect::<Vec<_>>()
+    );
 }
 
 #[test]

@@ -207,6 +207,11 @@ impl<'s> P<'s> {
             return Err(self.unexpected(rest, Part::Keyword));
         };
         if let Some(rest) = lit(after_icp, "备") {
+            // Footers also write the label `ICP备案` before the serial (`皖ICP备案020533号`).
+            let rest = match lit(rest, "案") {
+                Some(after) if self.lenient => after,
+                _ => rest,
+            };
             let rest = lit(rest, ":").unwrap_or(rest);
             return self.record(rest, province, warnings);
         }

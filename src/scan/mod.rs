@@ -1,7 +1,7 @@
 //! Finding every number in web pages, in bulk.
 //!
 //! Bytes flow one way: [`find_iter`] looks for *anchors* (the keywords every number writes
-//! literally: `ICP` in ASCII or full width, `公网安备`, `公安备案号`, a licence category before
+//! literally: `ICP` in ASCII or full width (or spaced, `I C P`), `公网安备`, `公安备案号`, a licence category before
 //! its `-` or `.`) with a multi-pattern prefilter; around each anchor it folds a window of the
 //! page (tags, character references, `\uXXXX` escapes, white space, full-width forms; see the
 //! crate's fold rules below) and runs the lenient number grammar at each place a number can
@@ -14,14 +14,17 @@
 //! than its fourth character does ([`LEAD_CHARS`] before it), and (for a licence with no
 //! province, and for `云`) the folded
 //! character before it is no ASCII letter or digit. Matches do not overlap: the leftmost wins,
-//! and the search resumes at its end. [`scan_naive`] computes exactly that by trying the
+//! and the search resumes at its end. The inside of each tag (between its `<` and `>`) is
+//! also read this way, as a text of its own, so that numbers in attribute values
+//! (`title="京ICP备…"`, `alt`, `label`) are found; a number in text that runs through a tag
+//! wins over one inside that tag. [`scan_naive`] computes exactly that by trying the
 //! grammar at every character of the whole folded page; the fast scanner is tested against it.
 //!
 //! Fold rules: white space (ASCII, NBSP, U+2000 to U+200B, U+3000) and `&nbsp;` are gaps; a
 //! tag (`<` then a letter, `/`, `!` or `\`, up to the next `>` within 256 bytes, no `<`
-//! inside) is a gap, so numbers in attribute values are not reported; at most 256 bytes of
+//! inside) is a gap; at most 256 bytes of
 //! gap may separate two characters of a number; `&#NNNN;`, `&#xHHHH;` and `\uXXXX` stand for
-//! their character; full-width forms, dashes and traditional `備 號 證 網` fold as in
+//! their character, as does JavaScript's `\xHH`; full-width forms, dashes and traditional `備 號 證 網` fold as in
 //! [`validate_number`](crate::validate_number). Invalid UTF-8 in text ends a number (inside a
 //! tag, which is skipped whole, it does not) and never panics.
 //!
@@ -78,6 +81,11 @@ const ANCHORS: &[&str] = &[
     "\\u516c\\u7f51\\u5b89\\u5907",
     "\\u516C\\u7F51\\u5B89\\u5907",
     "ＩＣＰ",
+    // `ICP` spelt out with spaces, and as numeric character references (both seen in a
+    // detector's test table).
+    "I C P",
+    "&#73;&#67;&#80;",
+    "&#x49;&#x43;&#x50;",
 ];
 
 /// The keywords of public-security numbers (`公网安备`, `公網安備`, `公安备案号`), each
@@ -157,6 +165,14 @@ impl Match<'_> {
         self.number.is_placeholder()
     }
 
+    /// The same match in a text that starts `by` bytes earlier.
+    fn shifted(self, by: usize) -> Self {
+        Match {
+            span: self.span.start + by..self.span.end + by,
+            ..self
+        }
+    }
+
     /// The same match, owning its text.
     pub fn into_owned(self) -> Match<'static> {
         Match {
@@ -185,12 +201,20 @@ pub fn find_iter(text: &[u8]) -> FindIter<'_> {
 /// The iterator of [`find_iter`].
 pub struct FindIter<'h> {
     text: &'h [u8],
+    /// No match starts before this.
+    from: usize,
     /// Anchors of the current block, in reverse order.
     pending: Vec<(usize, usize)>,
     /// Where the next block of anchors starts.
     next_block: usize,
-    /// Where the last match ended: no match starts before it.
+    /// Where the last match in text ended: no match in text starts before it.
     end: usize,
+    /// Where the last tag whose inside was read ends.
+    tag_end: usize,
+    /// Matches inside tags, in order, not yet reported.
+    in_tags: std::collections::VecDeque<Match<'h>>,
+    /// A match in text, reported once no match inside a tag comes before it.
+    held: Option<Match<'h>>,
     folded: Folded,
 }
 
@@ -209,18 +233,20 @@ impl<'h> FindIter<'h> {
     pub(crate) fn new(text: &'h [u8], from: usize) -> FindIter<'h> {
         FindIter {
             text,
+            from,
             pending: Vec::new(),
             next_block: from.min(text.len()),
             end: from,
+            tag_end: 0,
+            in_tags: std::collections::VecDeque::new(),
+            held: None,
             folded: Folded::default(),
         }
     }
-}
 
-impl<'h> Iterator for FindIter<'h> {
-    type Item = Match<'h>;
-
-    fn next(&mut self) -> Option<Match<'h>> {
+    /// The next match in text (tags read as gaps). On the way, the inside of each tag that
+    /// holds an anchor is read as a text of its own, and its matches are queued.
+    fn next_in_text(&mut self) -> Option<Match<'h>> {
         loop {
             let Some((a, _)) = self.pending.pop() else {
                 if self.next_block >= self.text.len() {
@@ -236,12 +262,59 @@ impl<'h> Iterator for FindIter<'h> {
             if a < self.end {
                 continue;
             }
+            if a >= self.tag_end {
+                if let Some(inside) = enclosing_tag(self.text, a) {
+                    self.tag_end = inside.end;
+                    let from = self.from;
+                    self.in_tags.extend(
+                        FindIter::new(&self.text[inside.clone()], 0)
+                            .map(|m| m.shifted(inside.start))
+                            .filter(|m| m.span.start >= from),
+                    );
+                }
+            }
             if let Some(m) = window(self.text, &mut self.folded, self.end, a) {
                 self.end = m.span.end;
                 return Some(m);
             }
         }
     }
+}
+
+impl<'h> Iterator for FindIter<'h> {
+    type Item = Match<'h>;
+
+    fn next(&mut self) -> Option<Match<'h>> {
+        loop {
+            if let Some(held) = &self.held {
+                return match self.in_tags.front() {
+                    Some(q) if q.span.start < held.span.start => self.in_tags.pop_front(),
+                    _ => self.held.take(),
+                };
+            }
+            let Some(m) = self.next_in_text() else {
+                return self.in_tags.pop_front();
+            };
+            // A number in text that runs through a tag wins over one inside the tag.
+            self.in_tags.retain(|q| !overlaps(&q.span, &m.span));
+            self.held = Some(m);
+        }
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The inside of the tag (between `<` and `>`) that holds byte `a`, if `a` is in one.
+fn enclosing_tag(text: &[u8], a: usize) -> Option<Range<usize>> {
+    let back = a.saturating_sub(MAX_TAG);
+    let q = back + memchr::memrchr2(b'<', b'>', &text[back..a])?;
+    if text[q] != b'<' {
+        return None;
+    }
+    let len = crate::fold::tag_len(&text[q..])?;
+    (q + len > a + 1).then_some(q + 1..q + len - 1)
 }
 
 /// The nearest position at or before `w` where folding the whole text would start a step:
@@ -392,9 +465,31 @@ fn accept<'h>(
     })
 }
 
-/// The reference scanner: folds the whole text and tries the grammar at every character.
-/// Slow (it parses at every position); it defines what [`find_iter`] must return.
+/// The reference scanner: folds the whole text and tries the grammar at every character, and
+/// does the same inside every tag. Slow (it parses at every position); it defines what
+/// [`find_iter`] must return.
 pub fn scan_naive(text: &[u8]) -> Vec<Match<'_>> {
+    let in_text = naive_in_text(text);
+    // The inside of every tag, read as a text of its own; a number in text that runs through
+    // a tag wins over one inside it.
+    let mut all = in_text.clone();
+    for q in memchr::memchr_iter(b'<', text) {
+        if let Some(len) = crate::fold::tag_len(&text[q..]) {
+            let inside = q + 1..q + len - 1;
+            all.extend(
+                naive_in_text(&text[inside.clone()])
+                    .into_iter()
+                    .map(|m| m.shifted(inside.start))
+                    .filter(|m| !in_text.iter().any(|t| overlaps(&t.span, &m.span))),
+            );
+        }
+    }
+    all.sort_by_key(|m| m.span.start);
+    all
+}
+
+/// [`scan_naive`] with tags read as gaps only.
+fn naive_in_text(text: &[u8]) -> Vec<Match<'_>> {
     let mut folded = Folded::default();
     folded.fold(text, 0, text.len(), Markup::Html);
     let mut out: Vec<Match<'_>> = Vec::new();

@@ -474,21 +474,12 @@ fn needs_folding(s: &str) -> bool {
     // Only characters with these first bytes can fold (ASCII controls, space and `_`; the
     // UTF-8 leads of the white space, dashes, full-width forms and traditional characters
     // above): the others are skipped without decoding.
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        if x <= b' '
+    s.bytes().enumerate().any(|(i, x)| {
+        (x <= b' '
             || x == b'_'
-            || matches!(x, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xe5 | 0xe7 | 0xe8 | 0xef)
-        {
-            if s.get(i..).and_then(|t| t.chars().next()).is_some_and(folds) {
-                return true;
-            }
-        }
-        i += 1;
-    }
-    false
+            || matches!(x, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xe5 | 0xe7 | 0xe8 | 0xef))
+            && s.get(i..).and_then(|t| t.chars().next()).is_some_and(folds)
+    })
 }
 
 /// Reads the whole of `input` as one number, as a registration form would.

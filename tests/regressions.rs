@@ -66,3 +66,17 @@ fn gbk_euro_byte_before_a_number() {
     let (text, _) = encoding_rs::GBK.decode_without_bom_handling(&page[m.span.clone()]);
     assert_eq!(text, "沪B2-20090003");
 }
+
+/// Found by proptest: a block of `scan_reader` that started at the `<` of `ICP<span>B2-…` lost
+/// the `P` before the licence, and reported a bare licence the whole page does not.
+#[test]
+fn reader_keeps_the_character_before_a_block() {
+    let unit = "&#22791;京京<000000公安备案号&#22791;ICP<span>B2-20090059";
+    let s = unit.repeat(1 + 40_000 / (unit.len() + 1));
+    let whole: Vec<_> = beian::scan::find_iter(s.as_bytes())
+        .map(|m| m.span)
+        .collect();
+    let mut blocks = Vec::new();
+    beian::scan::scan_reader(s.as_bytes(), 1, |m| blocks.push(m.span)).unwrap();
+    assert_eq!(blocks, whole);
+}

@@ -125,6 +125,16 @@ fn reads_attribute_values() {
     assert_eq!(found(page), ["京ICP备11018762号", "沪ICP备16034540号-1"]);
     let ms: Vec<_> = scan::find_iter(page.as_bytes()).collect();
     assert_eq!(&page[ms[0].span.clone()], "京ICP备11018762号");
+    // A tag after the anchor that starts a later number in text is read too (found in review).
+    let page = "<a href=\"https://beian.miit.gov.cn/\" title=\"ICP备案\"><img alt=\"京公网安备11010502030143号\">京ICP备12345678号</a>";
+    assert_eq!(
+        found(page),
+        ["京公网安备11010502030143号", "京ICP备12345678号"]
+    );
+    let page = "<i x=ICP><i x=京ICP备12345678号-1>京ICP备12345678号";
+    let naive: Vec<_> = scan::scan_naive(page.as_bytes());
+    assert_eq!(scan::find_iter(page.as_bytes()).collect::<Vec<_>>(), naive);
+    assert_eq!(naive.len(), 2);
     // A number in text that runs through a tag wins over the one inside it.
     let page = "京<span title=\"粤ICP备2023023087号\">ICP</span>备11018762号";
     assert_eq!(found(page), ["京ICP备11018762号"]);

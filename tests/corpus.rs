@@ -2,9 +2,11 @@
 //! - `numbers.tsv`: real numbers as written, with their expected parts;
 //! - `footers/part-*.jsonl`: real footer snippets with every number they contain.
 
-use std::collections::HashMap;
-
 use beian::{ErrorKind, scan, validate_number};
+
+#[path = "corpus/footers.rs"]
+mod footers;
+use footers::{score, snippets};
 
 fn numbers_rows() -> Vec<Vec<String>> {
     let text = include_str!("corpus/numbers.tsv");
@@ -123,57 +125,6 @@ fn real_numbers_read_as_their_verdict_says() {
         failures.len(),
         failures.join("\n")
     );
-}
-
-/// One labelled footer snippet.
-pub struct Snippet {
-    pub id: String,
-    pub text: String,
-    pub expect: Vec<String>,
-}
-
-fn snippets() -> Vec<Snippet> {
-    [
-        include_str!("corpus/footers/part-a.jsonl"),
-        include_str!("corpus/footers/part-b.jsonl"),
-        include_str!("corpus/footers/part-c.jsonl"),
-    ]
-    .concat()
-    .lines()
-    .filter(|l| !l.trim().is_empty())
-    .map(|l| {
-        let v: serde_json::Value = serde_json::from_str(l).expect("valid JSON line");
-        Snippet {
-            id: v["id"].as_str().unwrap_or_default().to_owned(),
-            text: v["text"].as_str().expect("text").to_owned(),
-            expect: v["expect"]
-                .as_array()
-                .expect("expect")
-                .iter()
-                .map(|s| s.as_str().expect("string").to_owned())
-                .collect(),
-        }
-    })
-    .collect()
-}
-
-/// True positives, false positives, false negatives, by multiset per snippet.
-fn score(found: &[String], expect: &[String]) -> (usize, usize, usize) {
-    let mut want: HashMap<&str, usize> = HashMap::new();
-    for e in expect {
-        *want.entry(e).or_default() += 1;
-    }
-    let mut tp = 0;
-    for f in found {
-        match want.get_mut(f.as_str()) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                tp += 1;
-            }
-            _ => {}
-        }
-    }
-    (tp, found.len() - tp, expect.len() - tp)
 }
 
 /// Snippets whose labelled numbers the scanner does not read, each written in a way no rule

@@ -128,10 +128,9 @@ fn real_numbers_read_as_their_verdict_says() {
 }
 
 /// Snippets whose labelled numbers the scanner does not read, each written in a way no rule
-/// covers: a domain in brackets inside the number (`贵ICP备(shou.org.cn)05052049号-13`, two
-/// copies), police filings under other labels (`河北网安备案：`, `…网警支队备案：`), a doubled
+/// covers: police filings under other labels (`河北网安备案：`, `…网警支队备案：`), a doubled
 /// label (`晋ICP备ICP备15001663`), a pipe for the `I` of ICP (`沪|cp备13044278`).
-const KNOWN_MISSES: &[&str] = &["a035", "a081", "a085", "a124", "b001", "b047"];
+const KNOWN_MISSES: &[&str] = &["a081", "a085", "a124", "b001"];
 
 #[test]
 fn footer_corpus_precision_and_recall() {
@@ -161,7 +160,7 @@ fn footer_corpus_precision_and_recall() {
     eprintln!("precision {precision:.4}, recall {recall:.4} ({tp} tp, {fp} fp, {fn_} fn)");
     assert_eq!(missed_ids, KNOWN_MISSES, "{}", misses.join("\n"));
     assert!(
-        precision >= 0.99 && recall >= 0.985,
+        precision >= 0.99 && recall >= 0.99,
         "precision {precision:.4}, recall {recall:.4}:\n{}",
         misses.join("\n")
     );

@@ -119,6 +119,19 @@ fn ignores_look_alikes() {
 }
 
 #[test]
+fn reads_labels_forms_reject() {
+    // Both seen in real footers; a form rejects them, the scanner reads the number.
+    assert_eq!(found("<p>皖ICP备案020533号</p>"), ["皖ICP备020533号"]);
+    assert_eq!(found("津ICP备案：12345678号"), ["津ICP备12345678号"]);
+    assert_eq!(
+        found("贵ICP备(shou.org.cn)05052049号-13"),
+        ["黔ICP备05052049号-13"]
+    );
+    assert_eq!(found("京ICP备(not a host)11018762号"), Vec::<String>::new());
+    assert!(beian::validate_number("皖ICP备案020533号").is_err());
+}
+
+#[test]
 fn reads_attribute_values() {
     // Seen in real footers: the number in a title, alt or component label attribute.
     let page = "<a title=\"京ICP备11018762号\">备案</a><q-btn label=\"版权所有 ICP证：沪ICP备16034540号-1\" />";

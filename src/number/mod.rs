@@ -501,6 +501,14 @@ fn needs_folding(s: &str) -> bool {
 /// ```
 pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
     let (start, trimmed) = trim(input);
+    match clean_record(trimmed) {
+        Some(n) => Ok(n),
+        None => validate_general(start, trimmed),
+    }
+}
+
+/// [`validate_number`] by the general grammar, on trimmed input that starts at `start`.
+fn validate_general(start: usize, trimmed: &str) -> Result<Number<'_>, Error> {
     // Clean input is read in place.
     let fast = parse(trimmed, false);
     if let Ok(parts) = &fast {
@@ -533,6 +541,59 @@ pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
         return Err(Error::new(fail, start + at));
     }
     validate_folded(start, trimmed)
+}
+
+/// The commonest input, an ICP record written cleanly (`{P}ICP备{serial}[号][-{site}[A|X]]`,
+/// official province character, ASCII digits), read without the general grammar. Anything
+/// else, and every error, is left to [`parse`]; the two agree wherever this one answers
+/// (tested on the corpora and by proptest).
+fn clean_record(s: &str) -> Option<Number<'_>> {
+    let c = s.get(..3)?.chars().next()?;
+    let province::Lead::Official(province) = province::lead(c) else {
+        return None;
+    };
+    let rest = s[3..].strip_prefix("ICP备")?;
+    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (serial, mut rest) = rest.split_at(n);
+    match n {
+        6..=8 => {}
+        10 => {
+            let year = grammar::year4(serial);
+            if !(2000..=grammar::current_year()).contains(&year) {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    let hao = rest.strip_prefix('号');
+    rest = hao.unwrap_or(rest);
+    let mut site = None;
+    let mut service = None;
+    if let Some(after) = rest.strip_prefix('-') {
+        let m = after.bytes().take_while(u8::is_ascii_digit).count();
+        if m == 0 || m > 4 || after.starts_with('0') {
+            return None;
+        }
+        let (digits, after) = after.split_at(m);
+        site = Some(Cow::Borrowed(digits));
+        rest = after;
+        if let Some(after) = rest.strip_prefix(['A', 'X']) {
+            service = rest.chars().next();
+            rest = after;
+        }
+        if hao.is_none() {
+            rest = rest.strip_prefix('号').unwrap_or(rest);
+        }
+    }
+    rest.is_empty().then_some(Number {
+        form: Form::IcpRecord,
+        province: Some(province),
+        foreign: false,
+        categories: Categories::default(),
+        serial: Cow::Borrowed(serial),
+        site,
+        service,
+    })
 }
 
 /// Drops surrounding white space and one final full stop; returns where the rest starts.
@@ -592,4 +653,25 @@ fn validate_in<'a>(
 /// Whether `input` is a valid number ([`validate_number`] without the number).
 pub fn is_valid(input: &str) -> bool {
     validate_number(input).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// Wherever the fast path answers, the general grammar gives the same number.
+        #[test]
+        fn clean_record_agrees_with_the_grammar(
+            s in "[京沪粤蜀川滬港萌]ICP备[0-9]{5,11}号?(-[0-9]{0,5}[AXB]?号?)?[号x]?"
+        ) {
+            if let Some(n) = clean_record(&s) {
+                prop_assert_eq!(Ok(n), validate_general(0, &s));
+            }
+        }
+    }
 }

@@ -464,21 +464,49 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
-/// Characters [`crate::fold`] changes in plain text, besides those it drops.
+/// Characters [`crate::fold`] changes in plain text, besides those it drops: `_`, the
+/// dashes U+2010 to U+2015, U+2212 and U+FE63, the full-width forms U+FF01 to U+FF5E,
+/// `備 號 證 網`, and white space (`char::is_whitespace`, and U+FEFF). Read byte by byte, by
+/// their UTF-8 forms (checked against that definition for every `char` in a unit test).
 fn needs_folding(s: &str) -> bool {
-    let folds = |c: char| {
-        matches!(c, '_' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe63}'
-            | '\u{ff01}'..='\u{ff5e}' | '備' | '號' | '證' | '網')
-            || is_space(c)
+    /// The bytes a foldable character can start with.
+    static LEADS: [bool; 256] = {
+        let mut t = [false; 256];
+        let leads = [
+            0x09, 0x0a, 0x0b, 0x0c, 0x0d, b' ', b'_', 0xc2, 0xe1, 0xe2, 0xe3, 0xe5, 0xe7, 0xe8,
+            0xef,
+        ];
+        let mut i = 0;
+        while i < leads.len() {
+            t[leads[i] as usize] = true;
+            i += 1;
+        }
+        t
     };
-    // Only characters with these first bytes can fold (ASCII controls, space and `_`; the
-    // UTF-8 leads of the white space, dashes, full-width forms and traditional characters
-    // above): the others are skipped without decoding.
-    s.bytes().enumerate().any(|(i, x)| {
-        (x <= b' '
-            || x == b'_'
-            || matches!(x, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xe5 | 0xe7 | 0xe8 | 0xef))
-            && s.get(i..).and_then(|t| t.chars().next()).is_some_and(folds)
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    b.iter().enumerate().any(|(i, &x)| {
+        LEADS[usize::from(x)]
+            && match x {
+                0xc2 => matches!(at(i + 1), 0x85 | 0xa0),
+                0xe1..=0xef => matches!(
+                    (x, at(i + 1), at(i + 2)),
+                    (0xe1, 0x9a, 0x80)
+                        | (0xe2, 0x80, 0x80..=0x8a | 0x90..=0x95 | 0xa8 | 0xa9 | 0xaf)
+                        | (0xe2, 0x81, 0x9f)
+                        | (0xe2, 0x88, 0x92)
+                        | (0xe3, 0x80, 0x80)
+                        | (0xe5, 0x82, 0x99)
+                        | (0xe7, 0xb6, 0xb2)
+                        | (0xe8, 0x99, 0x9f)
+                        | (0xe8, 0xad, 0x89)
+                        | (0xef, 0xb9, 0xa3)
+                        | (0xef, 0xbb, 0xbf)
+                        | (0xef, 0xbc, 0x81..=0xbf)
+                        | (0xef, 0xbd, 0x80..=0x9e)
+                ),
+                _ => true,
+            }
     })
 }
 
@@ -501,24 +529,29 @@ fn needs_folding(s: &str) -> bool {
 /// ```
 pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
     let (start, trimmed) = trim(input);
-    match clean_record(trimmed) {
-        Some(n) => Ok(n),
-        None => validate_general(start, trimmed),
-    }
-}
-
-/// [`validate_number`] by the general grammar, on trimmed input that starts at `start`.
-fn validate_general(start: usize, trimmed: &str) -> Result<Number<'_>, Error> {
-    // Clean input is read in place.
-    let fast = parse(trimmed, false);
+    // Clean input is read in place; input that folds to a record without a folded copy.
+    let fast = match grammar::clean_record(trimmed) {
+        Some(fast) => fast,
+        None => match folded_record(trimmed) {
+            Some(n) => return Ok(n),
+            None => parse(trimmed, false),
+        },
+    };
     if let Ok(parts) = &fast {
         if parts.len == trimmed.len() {
             return Ok(Number::from_parts(parts, Some));
         }
     }
-    // Folding changes nothing up to the failure (and a little beyond, where the parser may
-    // have looked ahead): the folded text would fail the same way.
-    let settled = match fast {
+    if !needs_folding(settled(trimmed, &fast)) || decided_by_first_char(trimmed, &fast) {
+        return Err(unfolded_error(start, trimmed, &fast));
+    }
+    validate_folded(start, trimmed)
+}
+
+/// The part of `trimmed` that folding must leave alone for the unfolded parse's failure to
+/// stand: up to the failure, and a little beyond, where the parser may have looked ahead.
+fn settled<'a>(trimmed: &'a str, fast: &Result<Parts<'_>, grammar::Fail>) -> &'a str {
+    match fast {
         Ok(_) => trimmed,
         Err(fail) if matches!(fail.kind, ErrorKind::DigitCount { .. }) => trimmed,
         Err(fail) => {
@@ -528,72 +561,207 @@ fn validate_general(start: usize, trimmed: &str) -> Result<Number<'_>, Error> {
             }
             &trimmed[..end]
         }
+    }
+}
+
+/// Whether the unfolded parse failed on a first character that folding leaves as it is and
+/// that decides alone (no `A`/`B` licence, no `合字` or `公安备案号` to read further): then
+/// folding the rest changes nothing (`hello world`).
+fn decided_by_first_char(trimmed: &str, fast: &Result<Parts<'_>, grammar::Fail>) -> bool {
+    let Err(fail) = fast else { return false };
+    let Some(c) = trimmed.chars().next() else {
+        return false;
     };
-    if !needs_folding(settled) {
-        let fail = match fast {
-            Ok(parts) => trailing(trimmed, parts.len),
-            Err(fail) => fail.kind,
-        };
-        let at = match fast {
-            Ok(parts) => parts.len,
-            Err(fail) => fail.at,
-        };
-        return Err(Error::new(fail, start + at));
+    fail.at == 0
+        && matches!(
+            fail.kind,
+            ErrorKind::UnknownProvince(_) | ErrorKind::UnexpectedChar { .. }
+        )
+        && !matches!(c, 'A' | 'B' | '合' | '公')
+        && !needs_folding(&trimmed[..c.len_utf8()])
+}
+
+/// The unfolded parse's failure as an error at its place in the input.
+fn unfolded_error(start: usize, trimmed: &str, fast: &Result<Parts<'_>, grammar::Fail>) -> Error {
+    match fast {
+        Ok(parts) => Error::new(trailing(trimmed, parts.len), start + parts.len),
+        Err(fail) => Error::new(fail.kind, start + fail.at),
+    }
+}
+
+/// [`validate_number`] by the general grammar alone, the reference its fast paths are tested
+/// against: parse in place, else fold and parse.
+#[cfg(test)]
+fn validate_general(start: usize, trimmed: &str) -> Result<Number<'_>, Error> {
+    let fast = parse(trimmed, false);
+    if let Ok(parts) = &fast {
+        if parts.len == trimmed.len() {
+            return Ok(Number::from_parts(parts, Some));
+        }
+    }
+    if !needs_folding(settled(trimmed, &fast)) {
+        return Err(unfolded_error(start, trimmed, &fast));
     }
     validate_folded(start, trimmed)
 }
 
-/// The commonest input, an ICP record written cleanly (`{P}ICP备{serial}[号][-{site}[A|X]]`,
-/// official province character, ASCII digits), read without the general grammar. Anything
-/// else, and every error, is left to [`parse`]; the two agree wherever this one answers
-/// (tested on the corpora and by proptest).
-fn clean_record(s: &str) -> Option<Number<'_>> {
-    let c = s.get(..3)?.chars().next()?;
+/// An ICP record that folding makes clean (`京ICP备 12032080号-2`, full-width forms,
+/// `備 號`), read straight from the raw bytes: white space skipped, full-width ASCII and dashes
+/// read as ASCII, no folded copy made. `None` for anything else; every error is left to the
+/// general path. The serial and site borrow from the input where it wrote them plainly.
+fn folded_record(raw: &str) -> Option<Number<'_>> {
+    let b = raw.as_bytes();
+    let c = raw.get(..3)?.chars().next()?;
     let province::Lead::Official(province) = province::lead(c) else {
         return None;
     };
-    let rest = s[3..].strip_prefix("ICP备")?;
-    let n = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let (serial, mut rest) = rest.split_at(n);
-    match n {
+    let mut r = PlainReader { b, i: 3 };
+    for want in [b'I', b'C', b'P'] {
+        (r.next()? == Plain::Ascii(want)).then_some(())?;
+    }
+    (r.next()? == Plain::Bei).then_some(())?;
+    let mut next = r.next();
+    if next == Some(Plain::Ascii(b':')) {
+        next = r.next();
+    }
+    let (serial, after) = r.digits(raw, next)?;
+    match serial.len() {
         6..=8 => {}
-        10 => {
-            let year = grammar::year4(serial);
-            if !(2000..=grammar::current_year()).contains(&year) {
-                return None;
-            }
-        }
+        10 if (2000..=grammar::current_year()).contains(&grammar::year4(&serial)) => {}
         _ => return None,
     }
-    let hao = rest.strip_prefix('号');
-    rest = hao.unwrap_or(rest);
-    let mut site = None;
-    let mut service = None;
-    if let Some(after) = rest.strip_prefix('-') {
-        let m = after.bytes().take_while(u8::is_ascii_digit).count();
-        if m == 0 || m > 4 || after.starts_with('0') {
+    let hao = after == Some(Plain::Hao);
+    let mut next = if hao { r.next() } else { after };
+    let (mut site, mut service) = (None, None);
+    if next == Some(Plain::Ascii(b'-')) {
+        let first = r.next();
+        let (digits, after) = r.digits(raw, first)?;
+        if digits.len() > 4 || digits.starts_with('0') {
             return None;
         }
-        let (digits, after) = after.split_at(m);
-        site = Some(Cow::Borrowed(digits));
-        rest = after;
-        if let Some(after) = rest.strip_prefix(['A', 'X']) {
-            service = rest.chars().next();
-            rest = after;
+        site = Some(digits);
+        next = after;
+        if let Some(Plain::Ascii(letter @ (b'A' | b'X'))) = next {
+            next = r.next();
+            if matches!(next, Some(Plain::Ascii(c)) if c.is_ascii_alphanumeric()) {
+                return None;
+            }
+            service = Some(letter as char);
         }
-        if hao.is_none() {
-            rest = rest.strip_prefix('号').unwrap_or(rest);
+        if !hao && next == Some(Plain::Hao) {
+            next = r.next();
         }
     }
-    rest.is_empty().then_some(Number {
+    // The end: nothing but white space left.
+    (next.is_none() && r.i == b.len()).then_some(Number {
         form: Form::IcpRecord,
         province: Some(province),
         foreign: false,
         categories: Categories::default(),
-        serial: Cow::Borrowed(serial),
+        serial,
         site,
         service,
     })
+}
+
+/// A character as [`folded_record`] reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Plain {
+    Ascii(u8),
+    Bei,
+    Hao,
+    /// Anything else: a number stops here.
+    Other,
+}
+
+/// Reads raw bytes as folding would, for [`folded_record`].
+struct PlainReader<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl PlainReader<'_> {
+    /// The next character after white space (`None` at the end, or after a gap folding would
+    /// break a number at); the reader stands after it.
+    #[inline(always)]
+    fn next(&mut self) -> Option<Plain> {
+        let b = self.b;
+        // Most characters stand for themselves.
+        if let Some(&x) = b.get(self.i) {
+            if x > b' ' && x < 0x7f && x != b'_' {
+                self.i += 1;
+                return Some(Plain::Ascii(x));
+            }
+        }
+        let gap_start = self.i;
+        loop {
+            let i = self.i;
+            let x = *b.get(i)?;
+            let (c, len) = match x {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0c => (None, 1),
+                b'_' => (Some(Plain::Ascii(b'-')), 1),
+                0x21..=0x7e => (Some(Plain::Ascii(x)), 1),
+                0xc2 if b.get(i + 1) == Some(&0xa0) => (None, 2),
+                0xe0..=0xef => {
+                    let c = match (x, b[i + 1], b[i + 2]) {
+                        (0xe2, 0x80, 0x80..=0x8b) | (0xe3, 0x80, 0x80) | (0xef, 0xbb, 0xbf) => None,
+                        (0xe2, 0x80, 0x90..=0x95) | (0xe2, 0x88, 0x92) | (0xef, 0xb9, 0xa3) => {
+                            Some(Plain::Ascii(b'-'))
+                        }
+                        // Full-width ASCII; its low line reads as `-`.
+                        (0xef, 0xbc, 0xbf) => Some(Plain::Ascii(b'-')),
+                        (0xef, 0xbc, y @ 0x81..=0xbe) => Some(Plain::Ascii(y - 0x60)),
+                        (0xef, 0xbd, y @ 0x80..=0x9e) => Some(Plain::Ascii(y - 0x20)),
+                        (0xe5, 0xa4, 0x87) | (0xe5, 0x82, 0x99) => Some(Plain::Bei),
+                        (0xe5, 0x8f, 0xb7) | (0xe8, 0x99, 0x9f) => Some(Plain::Hao),
+                        _ => Some(Plain::Other),
+                    };
+                    (c, 3)
+                }
+                _ => (Some(Plain::Other), 1),
+            };
+            self.i += len;
+            match c {
+                Some(c) => return Some(c),
+                None if self.i - gap_start > crate::fold::MAX_GAP => return Some(Plain::Other),
+                None => {}
+            }
+        }
+    }
+
+    /// A run of digits starting with `first`, folded, and the character after it; borrowed
+    /// from `raw` when written there as one run of ASCII digits.
+    fn digits<'r>(
+        &mut self,
+        raw: &'r str,
+        first: Option<Plain>,
+    ) -> Option<(Cow<'r, str>, Option<Plain>)> {
+        // At most 10 digits make a serial, 4 a site number: longer runs are no clean record.
+        let mut value = [0u8; 10];
+        let mut n = 0;
+        let (mut start, mut end, mut plain) = (usize::MAX, 0, true);
+        let mut next = first;
+        while let Some(Plain::Ascii(d @ b'0'..=b'9')) = next {
+            let len = if self.b[self.i - 1] == d { 1 } else { 3 };
+            let at = self.i - len;
+            plain &= len == 1 && (start == usize::MAX || at == end);
+            if start == usize::MAX {
+                start = at;
+            }
+            end = self.i;
+            *value.get_mut(n)? = d;
+            n += 1;
+            next = self.next();
+        }
+        if n == 0 {
+            return None;
+        }
+        let text = match raw.get(start..end) {
+            Some(w) if plain => Cow::Borrowed(w),
+            _ => Cow::Owned(value[..n].iter().map(|&d| char::from(d)).collect()),
+        };
+        Some((text, next))
+    }
 }
 
 /// Drops surrounding white space and one final full stop; returns where the rest starts.
@@ -661,17 +829,40 @@ mod tests {
 
     use super::*;
 
+    #[test]
+    fn needs_folding_reads_utf8_as_its_definition_says() {
+        let folds = |c: char| {
+            matches!(c, '_' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe63}'
+                | '\u{ff01}'..='\u{ff5e}' | '備' | '號' | '證' | '網')
+                || is_space(c)
+        };
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let s = format!("京{c}");
+            assert_eq!(needs_folding(&s), folds(c), "{:?}", c);
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
 
         /// Wherever the fast path answers, the general grammar gives the same number.
+        /// Folded input the fast paths read gives what the general path gives.
         #[test]
-        fn clean_record_agrees_with_the_grammar(
-            s in "[京沪粤蜀川滬港萌]ICP备[0-9]{5,11}号?(-[0-9]{0,5}[AXB]?号?)?[号x]?"
+        fn fast_paths_agree_with_the_grammar(
+            s in "[ 京粤蜀川滬\u{3000}]{1,2}[IＩ][ ]?[CＣ][PＰ][ ]?[备備][ \u{a0}]?[0-9０-９ ]{5,12}[号號]?[ ]?([-－—_][ ]?[0-9１]{0,3}[AXＡ]?[号]?)?[ 。.]?"
         ) {
-            if let Some(n) = clean_record(&s) {
-                prop_assert_eq!(Ok(n), validate_general(0, &s));
-            }
+            let (start, trimmed) = trim(&s);
+            prop_assert_eq!(validate_number(&s), validate_general(start, trimmed));
         }
+
+        /// Any short text: the same answer, error offsets included.
+        #[test]
+        fn fast_paths_agree_on_any_text(
+            s in "[ a-zAB合公字安备案号京粤川蜀萌ICP备證網号_\u{3000}０-９ＡＢＩＣＰ0-9.:-]{0,24}"
+        ) {
+            let (start, trimmed) = trim(&s);
+            prop_assert_eq!(validate_number(&s), validate_general(start, trimmed));
+        }
+
     }
 }

@@ -288,3 +288,14 @@ fn far_leads_and_long_gaps() {
     assert_eq!(found("-B2-20090028"), ["B2-20090028"]);
     assert_eq!(found("AB2-20090028"), Vec::<String>::new());
 }
+
+/// A page whose numbers are all in attribute values: every one found, in order (the scanner
+/// hands them out as it passes them instead of holding them to the end; found in review).
+#[test]
+fn many_matches_in_tags() {
+    let page = "<i x=京ICP备12345678号>".repeat(100_000);
+    let spans: Vec<_> = scan::find_iter(page.as_bytes()).map(|m| m.span).collect();
+    assert_eq!(spans.len(), 100_000);
+    assert_eq!(spans[0], 5..25);
+    assert!(spans.windows(2).all(|w| w[1].start == w[0].start + 26));
+}

@@ -246,11 +246,11 @@ impl<'h> FindIter<'h> {
 
     /// The next match in text (tags read as gaps). On the way, the inside of each tag that
     /// holds an anchor is read as a text of its own, and its matches are queued.
-    fn next_in_text(&mut self) -> Option<Match<'h>> {
+    fn next_in_text(&mut self) -> InText<'h> {
         loop {
-            let Some((a, _)) = self.pending.pop() else {
+            let Some((a, e)) = self.pending.pop() else {
                 if self.next_block >= self.text.len() {
-                    return None;
+                    return InText::End;
                 }
                 let from = self.next_block;
                 let to = (from + BLOCK).min(self.text.len());
@@ -261,6 +261,16 @@ impl<'h> FindIter<'h> {
             };
             if a < self.end {
                 continue;
+            }
+            // No match in text found from here on starts before `a - SETTLED`: a match inside
+            // a tag that ends before that can go out now, so that the queue stays short.
+            if self
+                .in_tags
+                .front()
+                .is_some_and(|q| q.span.end + SETTLED < a)
+            {
+                self.pending.push((a, e));
+                return InText::Settled;
             }
             if a >= self.tag_end {
                 if let Some(inside) = enclosing_tag(self.text, a) {
@@ -280,7 +290,7 @@ impl<'h> FindIter<'h> {
                     }
                 }
                 self.end = m.span.end;
-                return Some(m);
+                return InText::Match(m);
             }
         }
     }
@@ -308,8 +318,9 @@ impl<'h> Iterator for FindIter<'h> {
                     _ => self.held.take(),
                 };
             }
-            let Some(m) = self.next_in_text() else {
-                return self.in_tags.pop_front();
+            let m = match self.next_in_text() {
+                InText::Match(m) => m,
+                InText::Settled | InText::End => return self.in_tags.pop_front(),
             };
             // A number in text that runs through a tag wins over one inside the tag.
             self.in_tags.retain(|q| !overlaps(&q.span, &m.span));
@@ -317,6 +328,20 @@ impl<'h> Iterator for FindIter<'h> {
         }
     }
 }
+
+/// What [`FindIter::next_in_text`] found.
+enum InText<'h> {
+    /// The next match in text.
+    Match(Match<'h>),
+    /// The first queued match inside a tag comes before any match in text still to be found.
+    Settled,
+    /// The end of the text.
+    End,
+}
+
+/// How far before its anchor a match can start: the window folded back from it
+/// ([`FAR`] bytes, a few more, and the tag a fold may start at).
+const SETTLED: usize = FAR + MAX_TAG + 64;
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end

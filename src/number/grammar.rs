@@ -134,6 +134,44 @@ pub(crate) fn parse(s: &str, lenient: bool) -> Result<Parts<'_>, Fail> {
     P { s, lenient }.number()
 }
 
+/// What is wrong with the (non-empty) ASCII digits of an ICP备 serial, if anything: a length
+/// other than 6, 7, 8 or 10, or a 10-digit serial's year before 2000 or in the future.
+pub(crate) fn serial_error(serial: &str) -> Option<ErrorKind> {
+    match serial.len() {
+        6..=8 => None,
+        10 => {
+            let year = year4(serial);
+            if year < 2000 {
+                Some(ErrorKind::EarlyYear(year))
+            } else if year > current_year() {
+                Some(ErrorKind::FutureYear(year))
+            } else {
+                None
+            }
+        }
+        _ => Some(ErrorKind::DigitCount {
+            part: Part::Serial,
+            len: count(serial),
+            expected: SERIAL_LENGTHS,
+        }),
+    }
+}
+
+/// What is wrong with the (non-empty) ASCII digits of a site number, if anything: `0`, a
+/// leading zero, more than four digits.
+pub(crate) fn site_error(site: &str) -> Option<ErrorKind> {
+    match site.as_bytes() {
+        [b'0'] => Some(ErrorKind::SiteZero),
+        [b'0', ..] => Some(ErrorKind::SiteLeadingZero),
+        s if s.len() > 4 => Some(ErrorKind::DigitCount {
+            part: Part::Site,
+            len: count(site),
+            expected: SITE_LENGTHS,
+        }),
+        _ => None,
+    }
+}
+
 /// The commonest text, an ICP record in plain bytes (`{P}ICP备{serial}[号][-{site}[A|X]]`,
 /// ASCII digits), read without the general grammar: what a strict [`parse`] returns, or
 /// `None` to leave the text to it. Tested against the grammar by proptest.
@@ -163,27 +201,12 @@ pub(crate) fn clean_record(s: &str) -> Option<Result<Parts<'_>, Fail>> {
     };
     let end = digits(9);
     let serial = &s[9..end];
-    match serial.len() {
-        // `备:` and other text: the grammar's.
-        0 => return None,
-        6..=8 => {}
-        10 => {
-            let year = year4(serial);
-            if year < 2000 {
-                return fail(ErrorKind::EarlyYear(year), 9);
-            }
-            if year > current_year() {
-                return fail(ErrorKind::FutureYear(year), 9);
-            }
-        }
-        _ => {
-            let kind = ErrorKind::DigitCount {
-                part: Part::Serial,
-                len: count(serial),
-                expected: SERIAL_LENGTHS,
-            };
-            return fail(kind, 9);
-        }
+    // `备:` and other text: the grammar's.
+    if serial.is_empty() {
+        return None;
+    }
+    if let Some(kind) = serial_error(serial) {
+        return fail(kind, 9);
     }
     // `号` is E5 8F B7.
     let hao_at = |i: usize| b.get(i..i + 3) == Some(b"\xe5\x8f\xb7");
@@ -193,18 +216,10 @@ pub(crate) fn clean_record(s: &str) -> Option<Result<Parts<'_>, Fail>> {
     if b.get(i) == Some(&b'-') {
         let start = i + 1;
         let site_end = digits(start);
-        let kind = match &b[start..site_end] {
-            [] => return None,
-            [b'0'] => Some(ErrorKind::SiteZero),
-            [b'0', ..] => Some(ErrorKind::SiteLeadingZero),
-            d if d.len() > 4 => Some(ErrorKind::DigitCount {
-                part: Part::Site,
-                len: count(&s[start..site_end]),
-                expected: SITE_LENGTHS,
-            }),
-            _ => None,
-        };
-        if let Some(kind) = kind {
+        if site_end == start {
+            return None;
+        }
+        if let Some(kind) = site_error(&s[start..site_end]) {
             return fail(kind, start);
         }
         site = Some(&s[start..site_end]);
@@ -367,18 +382,11 @@ impl<'s> P<'s> {
     /// `{P}ICP备` seen; serial, 号, site.
     fn record(&self, i: &'s str, province: Province, w: Warnings) -> Result<Parts<'s>, Fail> {
         let (rest, serial) = digits(i);
-        match serial.len() {
-            0 => return Err(self.unexpected(i, Part::Serial)),
-            6..=8 => {}
-            10 => self.check_year(i, year4(serial))?,
-            _ => {
-                let kind = ErrorKind::DigitCount {
-                    part: Part::Serial,
-                    len: count(serial),
-                    expected: SERIAL_LENGTHS,
-                };
-                return Err(self.fail(i, kind));
-            }
+        if serial.is_empty() {
+            return Err(self.unexpected(i, Part::Serial));
+        }
+        if let Some(kind) = serial_error(serial) {
+            return Err(self.fail(i, kind));
         }
         let mut parts = self.parts(Form::IcpRecord, serial);
         parts.province = Some(province);
@@ -520,18 +528,10 @@ impl<'s> P<'s> {
     /// The site number and service letter after `-`.
     fn site(&self, i: &'s str, parts: &mut Parts<'s>) -> Res<'s, ()> {
         let (rest, site) = digits(i);
-        let kind = match site.as_bytes() {
-            [] => return Err(self.unexpected(i, Part::Site)),
-            [b'0'] => Some(ErrorKind::SiteZero),
-            [b'0', ..] => Some(ErrorKind::SiteLeadingZero),
-            s if s.len() > 4 => Some(ErrorKind::DigitCount {
-                part: Part::Site,
-                len: count(site),
-                expected: SITE_LENGTHS,
-            }),
-            _ => None,
-        };
-        if let Some(kind) = kind {
+        if site.is_empty() {
+            return Err(self.unexpected(i, Part::Site));
+        }
+        if let Some(kind) = site_error(site) {
             return Err(self.fail(i, kind));
         }
         let mut rest = rest;

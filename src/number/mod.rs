@@ -625,10 +625,8 @@ fn folded_record(raw: &str) -> Option<Number<'_>> {
         next = r.next();
     }
     let (serial, after) = r.digits(raw, next)?;
-    match serial.len() {
-        6..=8 => {}
-        10 if (2000..=grammar::current_year()).contains(&grammar::year4(&serial)) => {}
-        _ => return None,
+    if grammar::serial_error(&serial).is_some() {
+        return None;
     }
     let hao = after == Some(Plain::Hao);
     let mut next = if hao { r.next() } else { after };
@@ -636,7 +634,7 @@ fn folded_record(raw: &str) -> Option<Number<'_>> {
     if next == Some(Plain::Ascii(b'-')) {
         let first = r.next();
         let (digits, after) = r.digits(raw, first)?;
-        if digits.len() > 4 || digits.starts_with('0') {
+        if grammar::site_error(&digits).is_some() {
             return None;
         }
         site = Some(digits);

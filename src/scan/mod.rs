@@ -28,6 +28,11 @@
 //! [`validate_number`](crate::validate_number). Invalid UTF-8 in text ends a number (inside a
 //! tag, which is skipped whole, it does not) and never panics.
 //!
+//! The lenient grammar also reads what real footers write and a form rejects: a province
+//! variant (`川ICP备`, with a warning), an unknown service letter (with a warning), the label
+//! `ICP备案` for `ICP备`, a host name in brackets before the serial
+//! (`贵ICP备(shou.org.cn)05052049号-13`), a site number that does not parse left out.
+//!
 //! Look-alikes are not reported: `浙D3-…` registrar licences, `京网文〔…〕`, `网信算备…`,
 //! `备案主体编号` digits (no anchor), `萌ICP备` and `星云ICP备` jokes, masked numbers
 //! (`2022xxxxxx`: the serial is too short).

@@ -80,3 +80,44 @@ fn reader_keeps_the_character_before_a_block() {
     beian::scan::scan_reader(s.as_bytes(), 1, |m| blocks.push(m.span)).unwrap();
     assert_eq!(blocks, whole);
 }
+
+/// Found in review: U+200B, which folding drops, was not counted as needing folding, so
+/// `京ICP备\u{200b}12345678号` was valid by one path and an error by another.
+#[test]
+fn zero_width_space_is_white_space_everywhere() {
+    for s in [
+        "京ICP备\u{200b}12345678号",
+        "京\u{200b}ICP备12345678号",
+        "\u{200b}京ICP备 12345678号",
+    ] {
+        assert_eq!(
+            validate_number(s).map(|n| n.to_string()),
+            Ok("京ICP备12345678号".to_owned()),
+            "{s:?}"
+        );
+    }
+}
+
+/// Found in review: a control character or U+FFFD folds to a break; the error names the
+/// character as written, whichever path reads it.
+#[test]
+fn errors_name_the_character_written() {
+    for (s, c) in [
+        ("\u{1} a", '\u{1}'),
+        ("\u{fffd} x", '\u{fffd}'),
+        ("\u{7f}京", '\u{7f}'),
+    ] {
+        let e = validate_number(s).unwrap_err();
+        assert_eq!(
+            e.kind(),
+            ErrorKind::UnexpectedChar {
+                found: c,
+                expected: Part::Start
+            },
+            "{s:?}"
+        );
+        assert_eq!(e.offset(), 0);
+    }
+    let e = validate_number("京ICP备12345678号\u{1}").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Trailing('\u{1}'));
+}

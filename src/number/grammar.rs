@@ -237,17 +237,30 @@ pub(crate) fn clean_record(s: &str) -> Option<Result<Parts<'_>, Fail>> {
             i += 3;
         }
     }
-    Some(Ok(Parts {
-        form: Form::IcpRecord,
-        province: Some(province),
-        foreign: false,
-        categories: Categories::default(),
-        serial,
-        site,
-        service,
-        warnings: Warnings::default(),
-        len: i,
-    }))
+    Some(Ok(Parts::icp_record(province, serial, site, service, i)))
+}
+
+impl<'s> Parts<'s> {
+    /// The parts of an ICP record (`{P}ICP备{serial}号[-{site}[A|X]]`) of `len` bytes.
+    pub(crate) fn icp_record(
+        province: Province,
+        serial: &'s str,
+        site: Option<&'s str>,
+        service: Option<char>,
+        len: usize,
+    ) -> Parts<'s> {
+        Parts {
+            form: Form::IcpRecord,
+            province: Some(province),
+            foreign: false,
+            categories: Categories::default(),
+            serial,
+            site,
+            service,
+            warnings: Warnings::default(),
+            len,
+        }
+    }
 }
 
 struct P<'s> {

@@ -627,20 +627,22 @@ fn folded_record(raw: &str) -> Option<Number<'_>> {
     if next == Some(Plain::Ascii(b':')) {
         next = r.next();
     }
-    let (serial, after) = r.digits(raw, next)?;
-    if grammar::serial_error(&serial).is_some() {
+    let mut serial_digits = [0u8; 10];
+    let (serial, serial_raw, after) = r.digits(next, &mut serial_digits)?;
+    if grammar::serial_error(serial).is_some() {
         return None;
     }
     let hao = after == Some(Plain::Hao);
     let mut next = if hao { r.next() } else { after };
-    let (mut site, mut service) = (None, None);
+    let (mut site, mut site_raw, mut service) = (None, None, None);
+    let mut site_digits = [0u8; 10];
     if next == Some(Plain::Ascii(b'-')) {
         let first = r.next();
-        let (digits, after) = r.digits(raw, first)?;
-        if grammar::site_error(&digits).is_some() {
+        let (digits, raw_range, after) = r.digits(first, &mut site_digits)?;
+        if grammar::site_error(digits).is_some() {
             return None;
         }
-        site = Some(digits);
+        (site, site_raw) = (Some(digits), raw_range);
         next = after;
         if let Some(Plain::Ascii(letter @ (b'A' | b'X'))) = next {
             next = r.next();
@@ -654,15 +656,18 @@ fn folded_record(raw: &str) -> Option<Number<'_>> {
         }
     }
     // The end: nothing but white space left.
-    (next.is_none() && r.i == b.len()).then_some(Number {
-        form: Form::IcpRecord,
-        province: Some(province),
-        foreign: false,
-        categories: Categories::default(),
-        serial,
-        site,
-        service,
-    })
+    if next.is_some() || r.i != b.len() {
+        return None;
+    }
+    let parts = grammar::Parts::icp_record(province, serial, site, service, 0);
+    Some(Number::from_parts(&parts, |part| {
+        let written = if std::ptr::eq(part.as_ptr(), serial.as_ptr()) {
+            serial_raw.clone()
+        } else {
+            site_raw.clone()
+        };
+        written.and_then(|w| raw.get(w))
+    }))
 }
 
 /// A character as [`folded_record`] reads it.
@@ -674,6 +679,10 @@ enum Plain {
     /// Anything else: a number stops here.
     Other,
 }
+
+/// A run of digits as [`PlainReader::digits`] reads it: the digits, where the input wrote them
+/// plainly, and the character after them.
+type Digits<'v> = (&'v str, Option<std::ops::Range<usize>>, Option<Plain>);
 
 /// Reads raw bytes as folding would, for [`folded_record`].
 struct PlainReader<'a> {
@@ -730,15 +739,10 @@ impl PlainReader<'_> {
         }
     }
 
-    /// A run of digits starting with `first`, folded, and the character after it; borrowed
-    /// from `raw` when written there as one run of ASCII digits.
-    fn digits<'r>(
-        &mut self,
-        raw: &'r str,
-        first: Option<Plain>,
-    ) -> Option<(Cow<'r, str>, Option<Plain>)> {
+    /// A run of digits starting with `first`, folded into `value`, where the input wrote them
+    /// as one run of ASCII digits, and the character after them.
+    fn digits<'v>(&mut self, first: Option<Plain>, value: &'v mut [u8; 10]) -> Option<Digits<'v>> {
         // At most 10 digits make a serial, 4 a site number: longer runs are no clean record.
-        let mut value = [0u8; 10];
         let mut n = 0;
         let (mut start, mut end, mut plain) = (usize::MAX, 0, true);
         let mut next = first;
@@ -757,11 +761,8 @@ impl PlainReader<'_> {
         if n == 0 {
             return None;
         }
-        let text = match raw.get(start..end) {
-            Some(w) if plain => Cow::Borrowed(w),
-            _ => Cow::Owned(value[..n].iter().map(|&d| char::from(d)).collect()),
-        };
-        Some((text, next))
+        let digits = std::str::from_utf8(&value[..n]).ok()?;
+        Some((digits, plain.then_some(start..end), next))
     }
 }
 

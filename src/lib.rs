@@ -14,7 +14,7 @@
 //! assert_eq!(n.province().unwrap().name(), "北京");
 //! assert_eq!(n.cdn_digits(), "11018762");
 //! ```
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![deny(missing_docs)]
 
 pub mod domain;

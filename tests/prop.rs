@@ -57,6 +57,18 @@ fn page() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..40).prop_map(|v| v.concat())
 }
 
+/// Pages with long runs of ASCII between the pieces, so that the scanner's filter (which skips
+/// chunks of ASCII text without a hot byte) has chunks to skip, and gaps near the longest one.
+fn long_page() -> impl Strategy<Value = String> {
+    let filler = prop_oneof![
+        (1usize..900)
+            .prop_map(|n| "lorem ipsum, dolor v1.2 sit (2024-01) ".repeat(30)[..n].to_string()),
+        (240usize..300).prop_map(|n| " ".repeat(n)),
+        (1usize..40).prop_map(|n| format!("<b class=\"{}\">", "x".repeat(n * 5))),
+    ];
+    prop::collection::vec(prop_oneof![3 => piece(), 1 => filler], 0..40).prop_map(|v| v.concat())
+}
+
 /// Text biased to CJK, full-width forms, digits and 号.
 fn cjk_text() -> impl Strategy<Value = String> {
     "[京沪粤川蜀合字ICPicp备備证号號公网安案-－—_.:：0-9０-９A-Z \u{3000}\u{a0}\u{4e00}-\u{9fff}\u{ff00}-\u{ffef}]{0,40}"
@@ -130,5 +142,16 @@ proptest! {
         let mut blocks = Vec::new();
         scan::scan_reader(s.as_bytes(), block, |m| blocks.push((m.span, m.number.to_string()))).unwrap();
         prop_assert_eq!(blocks, whole);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn fast_scanner_equals_naive_on_long_pages(s in long_page()) {
+        let fast: Vec<_> = scan::find_iter(s.as_bytes()).collect();
+        let naive = scan::scan_naive(s.as_bytes());
+        prop_assert_eq!(fast, naive);
     }
 }

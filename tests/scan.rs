@@ -289,6 +289,45 @@ fn far_leads_and_long_gaps() {
     assert_eq!(found("AB2-20090028"), Vec::<String>::new());
 }
 
+/// Numbers after long runs of ASCII, with the character before the anchor far back and the
+/// rest far ahead: the scanner skips ASCII text with no non-ASCII byte, `&`, `\\` or licence
+/// category in it, and must still see every anchor a number can have, at every offset.
+#[test]
+fn numbers_among_ascii_runs() {
+    let numbers = [
+        ("京", "ICP", "备11018762号"),
+        ("&#20140;", "ICP", "&#22791;11018762&#21495;"),
+        ("\\u4eac", "ICP", "\\u5907 11018762"),
+        ("粤", "B2-", "20090059"),
+        ("-", "A2.B1-", "20100001"),
+        ("京公网", "安备", "11010502030143号"),
+    ];
+    let mut pages = 0;
+    for (lead, anchor, rest) in numbers {
+        for before in [0, 100, 200, 250] {
+            for after in [0, 40, 100, 240] {
+                for offset in (0..700).step_by(37) {
+                    let page = format!(
+                        "{}{lead}{}{anchor}{}{rest} tail {}",
+                        &"lorem ipsum ".repeat(60)[..offset],
+                        " ".repeat(before),
+                        " ".repeat(after),
+                        "dolor sit ".repeat(80),
+                    );
+                    let naive: Vec<String> = scan::scan_naive(page.as_bytes())
+                        .iter()
+                        .map(|m| m.number.to_string())
+                        .collect();
+                    assert_eq!(naive.len(), 1, "{page}");
+                    assert_eq!(found(&page), naive, "{page}");
+                    pages += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(pages, 6 * 4 * 4 * 19);
+}
+
 /// A page whose numbers are all in attribute values: every one found, in order (the scanner
 /// hands them out as it passes them instead of holding them to the end; found in review).
 #[test]

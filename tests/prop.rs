@@ -65,6 +65,8 @@ fn long_page() -> impl Strategy<Value = String> {
             .prop_map(|n| "lorem ipsum, dolor v1.2 sit (2024-01) ".repeat(30)[..n].to_string()),
         (240usize..300).prop_map(|n| " ".repeat(n)),
         (1usize..40).prop_map(|n| format!("<b class=\"{}\">", "x".repeat(n * 5))),
+        Just("<i class=\"icp\">".to_string()),
+        Just("<i I C P>".to_string()),
     ];
     prop::collection::vec(prop_oneof![3 => piece(), 1 => filler], 0..40).prop_map(|v| v.concat())
 }

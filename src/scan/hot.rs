@@ -1,13 +1,15 @@
 //! Skipping text that cannot hold a number, before the anchor search.
 //!
-//! Every number's raw text holds a *hot* byte at its anchor or not far before it: a
-//! non-ASCII byte (a province character, `合`, `安备`, full-width `ＩＣＰ`), `&` (a character
-//! reference), `\` (an escape), or a licence category written in ASCII, which the test reads
-//! loosely as one of `@ABC` two bytes before one of `,-./` (`B2-`, `A2.`). An anchor lies at
-//! most [`REACH`] bytes after the hot byte that starts the character before it, or at most
-//! three bytes before its own hot byte. Text is tested in chunks of [`CHUNK`] bytes, each
-//! with the [`OVERLAP`] bytes after it; only the anchors near a hot chunk are searched for.
-//! Mostly-ASCII pages have few hot chunks; in Chinese text, where every chunk is hot, a run of
+//! Every match has an anchor that starts at one of its characters (see the match rules in
+//! [`crate::scan`]), and near that anchor a *hot* byte: a non-ASCII byte (a province
+//! character, `合`, `安备`, full-width `ＩＣＰ`), `&` (a character reference), `\` (an escape),
+//! or a licence category written in ASCII, which the test reads loosely as one of `@ABC` two
+//! bytes before one of `,-./` (`B2-`, `A2.`). Either the anchor holds one within its first
+//! three bytes (all but `ICP`, `icp`, `Icp` and `I C P`), or it is one of those four, which
+//! follow a province character: the hot byte that starts that character lies at most
+//! [`REACH`] bytes before the anchor (the character's raw text, then a gap). Text is tested
+//! in chunks of [`CHUNK`] bytes, each with the [`OVERLAP`] bytes after it; only the anchors
+//! near a hot chunk are searched for. Mostly-ASCII pages have few hot chunks; in Chinese text, where every chunk is hot, a run of
 //! [`DENSE`] hot chunks ends the testing and the rest of the range is searched whole.
 //!
 //! The test is plain Rust written for the compiler to vectorise. On x86-64 it is compiled
@@ -20,7 +22,7 @@ use crate::fold::{MAX_GAP, MAX_REF};
 /// Bytes tested at a time.
 pub(crate) const CHUNK: usize = 512;
 /// Bytes after a chunk tested with it, so that a hot byte just after the chunk (an anchor's
-/// own hot byte lies up to three bytes after its start) makes the chunk hot.
+/// own hot byte lies at most two bytes after its start, as in `A1－`) makes the chunk hot.
 const OVERLAP: usize = 32;
 /// How far after a hot byte an anchor can start: the longest reference or escape (the
 /// character before the anchor), the longest gap, and a margin.
@@ -48,9 +50,13 @@ fn test(w: &[u8; CHUNK + OVERLAP + 2]) -> bool {
     acc.iter().fold(0, |a, &x| a | x) >= 0x80
 }
 
+/// # Safety
+///
+/// The processor must have AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn test_avx2(w: &[u8; CHUNK + OVERLAP + 2]) -> bool {
+#[allow(unsafe_code)]
+unsafe fn test_avx2(w: &[u8; CHUNK + OVERLAP + 2]) -> bool {
     test(w)
 }
 

@@ -3,8 +3,9 @@
 //! Bytes flow one way: [`find_iter`] looks for *anchors* (the keywords every number writes
 //! literally: `ICP` in ASCII or full width (or spaced, `I C P`), `公网安备`, `公安备案号`, a
 //! licence category before its `-` or `.`) with a multi-pattern prefilter, run only near *hot*
-//! bytes (non-ASCII, `&`, `\`, a licence category in ASCII), one of which every number has at
-//! its anchor or just before it: a vectorised test skips the rest of mostly-ASCII pages. Around
+//! bytes (non-ASCII, `&`, `\`, a licence category in ASCII), one of which every match has in
+//! its anchor or before it, within a bound: a vectorised test skips the rest of mostly-ASCII
+//! pages. Around
 //! each anchor it folds a window of the page (tags, character references, `\uXXXX` escapes,
 //! white space, full-width forms; see the crate's fold rules below) and runs the lenient number
 //! grammar at each place a number can start; each number found is reported once, with its span
@@ -13,8 +14,9 @@
 //! # What counts as a match
 //!
 //! A match is where the lenient grammar ([`crate::number`], lenient mode) reads a number from
-//! the folded text, such that the number's raw text contains an anchor that starts no later
-//! than its fourth character does ([`LEAD_CHARS`] before it), and (for a licence with no
+//! the folded text, such that the number's raw text has an anchor that starts at one of its
+//! first four characters ([`LEAD_CHARS`] before it; not inside a tag between two of them),
+//! and (for a licence with no
 //! province, and for `云`) the folded
 //! character before it is no ASCII letter or digit. Matches do not overlap: the leftmost wins,
 //! and the search resumes at its end. The inside of each tag (between its `<` and `>`) is
@@ -106,7 +108,8 @@ const ANCHORS: &[&str] = &[
 const PSB_ANCHORS: &[&str] = &["安备", "安備"];
 
 /// Longest part of a number the grammar rejects as a whole, in folded bytes, with a margin:
-/// a serial (at most 16 digits) or a site number and its suffix.
+/// a serial (at most 14 digits) or a site number and its suffix. (A host name in brackets,
+/// longer, is handled on its own.)
 const LONGEST_PART: usize = 40;
 
 /// Anchors are looked for a block at a time.
@@ -135,8 +138,8 @@ fn anchors() -> &'static Anchors {
 }
 
 impl Anchors {
-    /// Start and end of every anchor that starts in `text[from..to]` and that a match can
-    /// have (the ones near a hot byte, see [`hot`]), sorted by start.
+    /// Start and end of every anchor that starts in `text[from..to]` near a hot byte (see
+    /// [`hot`]): every anchor a match can count, and maybe others; sorted by start.
     fn find(&self, text: &[u8], from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
         out.clear();
         let mut ranges = Vec::new();
@@ -450,7 +453,16 @@ fn window<'h>(text: &'h [u8], folded: &mut Folded, end: usize, a: usize) -> Opti
                     // as too short). Fold more when that reaches the end of the window.
                     let reach = match &result {
                         Ok(parts) => i + parts.len + 8,
-                        Err(fail) => i + fail.at + LONGEST_PART,
+                        Err(fail) => {
+                            let at = &folded.text[i + fail.at..];
+                            // A host name in brackets is read whole: while its `)` is not
+                            // in the window, the window is too short.
+                            if at.starts_with('(') && !at.contains(')') {
+                                folded.text.len()
+                            } else {
+                                i + fail.at + LONGEST_PART
+                            }
+                        }
                     };
                     if reach >= folded.text.len() && to < text.len() {
                         to = (to + 4096).min(text.len());
@@ -500,7 +512,7 @@ fn accept<'h>(
         return None;
     }
     let span = folded.raw_span(i, i + parts.len);
-    // The first anchor starts no later than the number's fourth character.
+    // The first anchor starts at one of the number's first four characters.
     let mut q = i;
     for _ in 0..LEAD_CHARS {
         q = folded.text[q..]
@@ -515,7 +527,16 @@ fn accept<'h>(
     };
     let mut found = Vec::new();
     anchors().find_in(text, span.start, (lead_end + 1).min(text.len()), &mut found);
-    if !found.iter().any(|&(_, end)| end <= span.end) {
+    // An anchor counts where it starts at one of those characters: not inside a tag between
+    // two of them (`B<i class=icp>2-…`).
+    let at_char = |start: usize| {
+        let t = folded.first_at_or_after(start);
+        t <= q && folded.raw_offset(t, span.end) == start
+    };
+    if !found
+        .iter()
+        .any(|&(start, end)| end <= span.end && at_char(start))
+    {
         return None;
     }
     let raw_bytes = &text[span.clone()];

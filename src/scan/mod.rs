@@ -44,6 +44,7 @@
 
 mod charset;
 mod hot;
+mod psb;
 
 use std::borrow::Cow;
 use std::io::Read;
@@ -99,14 +100,10 @@ const ANCHORS: &[&str] = &[
     "&#x49;&#x43;&#x50;",
 ];
 
-/// The keywords of public-security numbers (`公网安备`, `公網安備`, `公安备案号`), each
-/// searched on its own with memchr's `memmem`: in the Teddy searcher, `安`, common in Chinese
-/// text, slows it down threefold. Searched only in ranges that hold their first byte. (One
-/// pass for the four bytes they share, `安` and the lead byte E5, is slower on Chinese text:
-/// on the benchmark's Chinese pages it stops 70,768 times for 88 anchors, at `安全` and the
-/// like.)
-const PSB_ANCHORS: &[&str] = &["安备", "安備"];
-
+/// The keywords of public-security numbers (`公网安备`, `公網安備`, `公安备案号`), `安备` and
+/// `安備`, are found by [`psb`] in one pass, in ranges that hold their first byte: in the
+/// Teddy searcher, `安`, common in Chinese text, slows it down threefold, and memchr's `memmem`
+/// needs a pass for each.
 /// Longest part of a number the grammar rejects as a whole, in folded bytes, with a margin:
 /// a serial (at most 14 digits) or a site number and its suffix. (A host name in brackets,
 /// longer, is handled on its own.)
@@ -119,7 +116,6 @@ const LONGEST_ANCHOR: usize = 40;
 
 struct Anchors {
     teddy: aho_corasick::packed::Searcher,
-    psb: Vec<memchr::memmem::Finder<'static>>,
 }
 
 fn anchors() -> &'static Anchors {
@@ -130,10 +126,6 @@ fn anchors() -> &'static Anchors {
             .extend(ANCHORS)
             .build()
             .expect("anchor patterns suit the packed searcher"),
-        psb: PSB_ANCHORS
-            .iter()
-            .map(memchr::memmem::Finder::new)
-            .collect(),
     })
 }
 
@@ -163,14 +155,9 @@ impl Anchors {
         }
         // `安` is E5 AE 89 in UTF-8.
         if memchr::memchr(0xe5, &text[from..to]).is_some() {
-            for (finder, pat) in self.psb.iter().zip(PSB_ANCHORS) {
-                for at in finder.find_iter(hay) {
-                    if at >= limit {
-                        break;
-                    }
-                    out.push((from + at, from + at + pat.len()));
-                }
-            }
+            psb::find(hay, limit, |start, end| {
+                out.push((from + start, from + end))
+            });
             out[first..].sort_unstable();
         }
     }

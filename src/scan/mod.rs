@@ -100,10 +100,11 @@ const ANCHORS: &[&str] = &[
     "&#x49;&#x43;&#x50;",
 ];
 
-/// The keywords of public-security numbers (`公网安备`, `公網安備`, `公安备案号`), `安备` and
-/// `安備`, are found by [`psb`] in one pass, in ranges that hold their first byte: in the
-/// Teddy searcher, `安`, common in Chinese text, slows it down threefold, and memchr's `memmem`
-/// needs a pass for each.
+// The keywords of public-security numbers (`公网安备`, `公網安備`, `公安备案号`), `安备` and
+// `安備`, are found by `psb` in one pass, in ranges that hold their first byte: in the Teddy
+// searcher, `安`, common in Chinese text, slows it down threefold, and memchr's `memmem` needs
+// a pass for each.
+
 /// Longest part of a number the grammar rejects as a whole, in folded bytes, with a margin:
 /// a serial (at most 14 digits) or a site number and its suffix. (A host name in brackets,
 /// longer, is handled on its own.)

@@ -426,6 +426,28 @@ fn split_numbers_in_ascii_pages() {
     assert!(with_numbers > 60, "{with_numbers}");
 }
 
+/// Public-security numbers whose `安备` is a character reference or an escape, whatever the
+/// characters around it are written as (the anchor was the whole `公网安备` encoded).
+#[test]
+fn encoded_psb_anchors() {
+    for page in [
+        "京公网&#23433;&#22791;11010502030143号",
+        "&#20140;&#20844;&#32593;&#23433;&#22791;11010502030143&#21495;",
+        "京公網&#23433;&#20633;11010502030143號",
+        "京公网\\u5b89\\u5907 11010502030143",
+        "\\u4eac\\u516c\\u7f51\\u5B89\\u5907 11010502030143",
+        "&#20844;&#23433;&#22791;&#26696;&#21495;11010502030143",
+    ] {
+        let naive: Vec<String> = scan::scan_naive(page.as_bytes())
+            .iter()
+            .map(|m| m.number.to_string())
+            .collect();
+        assert_eq!(found(page), naive, "{page}");
+        assert_eq!(naive.len(), 1, "{page}");
+        assert!(naive[0].ends_with("11010502030143号"), "{page}: {naive:?}");
+    }
+}
+
 /// A page whose numbers are all in attribute values: every one found, in order (the scanner
 /// hands them out as it passes them instead of holding them to the end; found in review).
 #[test]

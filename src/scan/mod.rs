@@ -89,9 +89,11 @@ const ANCHORS: &[&str] = &[
     "A2—",
     "B1—",
     "B2—",
-    "&#20844;&#32593;&#23433;&#22791;",
-    "\\u516c\\u7f51\\u5b89\\u5907",
-    "\\u516C\\u7F51\\u5B89\\u5907",
+    // `安` as a decimal character reference or an escape before another (`安备` or `安備`
+    // encoded, whatever the characters around them are written as).
+    "&#23433;&#",
+    "\\u5b89\\u",
+    "\\u5B89\\u",
     "ＩＣＰ",
     // `ICP` spelt out with spaces, and as numeric character references (both seen in a
     // detector's test table).

@@ -9,6 +9,14 @@ fn found(page: &str) -> Vec<String> {
         .collect()
 }
 
+/// The canonical numbers the naive scanner finds in `page`.
+fn found_naive(page: &str) -> Vec<String> {
+    scan::scan_naive(page.as_bytes())
+        .iter()
+        .map(|m| m.number.to_string())
+        .collect()
+}
+
 #[test]
 fn reads_what_footers_write() {
     let cases: &[(&str, &[&str])] = &[
@@ -87,14 +95,7 @@ fn reads_what_footers_write() {
     ];
     for (page, want) in cases {
         assert_eq!(&found(page), want, "{page}");
-        assert_eq!(
-            found(page),
-            scan::scan_naive(page.as_bytes())
-                .iter()
-                .map(|m| m.number.to_string())
-                .collect::<Vec<_>>(),
-            "naive: {page}"
-        );
+        assert_eq!(found(page), found_naive(page), "naive: {page}");
     }
 }
 
@@ -151,13 +152,7 @@ fn reads_attribute_values() {
     // A number in text that runs through a tag wins over the one inside it.
     let page = "京<span title=\"粤ICP备2023023087号\">ICP</span>备11018762号";
     assert_eq!(found(page), ["京ICP备11018762号"]);
-    assert_eq!(
-        found(page),
-        scan::scan_naive(page.as_bytes())
-            .iter()
-            .map(|m| m.number.to_string())
-            .collect::<Vec<_>>()
-    );
+    assert_eq!(found(page), found_naive(page));
 }
 
 #[test]
@@ -279,10 +274,7 @@ fn far_leads_and_long_gaps() {
         "AB2-20090028",
         "-B2-20090028",
     ] {
-        let naive: Vec<String> = scan::scan_naive(p.as_bytes())
-            .iter()
-            .map(|m| m.number.to_string())
-            .collect();
+        let naive = found_naive(p);
         assert_eq!(found(p), naive, "{p}");
     }
     assert_eq!(found("-B2-20090028"), ["B2-20090028"]);
@@ -314,10 +306,7 @@ fn numbers_among_ascii_runs() {
                         " ".repeat(after),
                         "dolor sit ".repeat(80),
                     );
-                    let naive: Vec<String> = scan::scan_naive(page.as_bytes())
-                        .iter()
-                        .map(|m| m.number.to_string())
-                        .collect();
+                    let naive = found_naive(&page);
                     assert_eq!(naive.len(), 1, "{page}");
                     assert_eq!(found(&page), naive, "{page}");
                     pages += 1;
@@ -360,10 +349,7 @@ fn anchors_inside_gap_tags_do_not_count() {
 fn long_bracketed_hosts() {
     for n in [240, 245, 249, 250, 253] {
         let page = format!("贵ICP备({}.cn)05052049号-13", "a".repeat(n - 3));
-        let naive: Vec<String> = scan::scan_naive(page.as_bytes())
-            .iter()
-            .map(|m| m.number.to_string())
-            .collect();
+        let naive = found_naive(&page);
         assert_eq!(found(&page), naive, "{n}");
         assert_eq!(naive, ["黔ICP备05052049号-13"], "{n}");
     }
@@ -438,10 +424,7 @@ fn encoded_psb_anchors() {
         "\\u4eac\\u516c\\u7f51\\u5B89\\u5907 11010502030143",
         "&#20844;&#23433;&#22791;&#26696;&#21495;11010502030143",
     ] {
-        let naive: Vec<String> = scan::scan_naive(page.as_bytes())
-            .iter()
-            .map(|m| m.number.to_string())
-            .collect();
+        let naive = found_naive(page);
         assert_eq!(found(page), naive, "{page}");
         assert_eq!(naive.len(), 1, "{page}");
         assert!(naive[0].ends_with("11010502030143号"), "{page}: {naive:?}");

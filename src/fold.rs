@@ -213,6 +213,9 @@ pub(crate) struct Folded {
     pub text: String,
     /// Raw start and end offsets of the character each byte of `text` belongs to.
     spans: Vec<(u32, u32)>,
+    /// Where folding stopped, and the gap it was in.
+    next: usize,
+    gap: usize,
 }
 
 impl Folded {
@@ -221,11 +224,19 @@ impl Folded {
     pub fn fold(&mut self, raw: &[u8], from: usize, to: usize, markup: Markup) {
         self.text.clear();
         self.spans.clear();
-        let want = to.saturating_sub(from) + 8;
+        self.next = from;
+        self.gap = 0;
+        self.extend(raw, to, markup);
+    }
+
+    /// Folds on from where the last [`Folded::fold`] or `extend` stopped, up to `to`: the
+    /// same text as folding from the first start to `to` at once.
+    pub fn extend(&mut self, raw: &[u8], to: usize, markup: Markup) {
+        let want = to.saturating_sub(self.next) + 8;
         self.text.reserve(want);
         self.spans.reserve(want);
-        let mut i = from;
-        let mut gap = 0usize;
+        let mut i = self.next;
+        let mut gap = self.gap;
         while i < to {
             match step(&raw[i..], markup) {
                 Step::Gap(n) => {
@@ -243,6 +254,8 @@ impl Folded {
                 }
             }
         }
+        self.next = i;
+        self.gap = gap;
     }
 
     #[inline]

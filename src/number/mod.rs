@@ -35,14 +35,15 @@
 
 mod grammar;
 mod province;
+mod text;
 
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 pub use province::Province;
 
 pub(crate) use grammar::{Parts, parse};
+use text::Text;
 
 /// Whether `c` can be the first character of a number read with a province (a province,
 /// variant, fake, non-mainland or joke character: the grammar decides the rest).
@@ -229,7 +230,8 @@ impl Warnings {
 /// A filing or licence number, its parts borrowed from the text it was read from.
 ///
 /// The parts are slices of the input where the input wrote them as plain ASCII digits, and
-/// owned only where folding changed them (full-width digits, spaces inside). `Display` prints
+/// copies only where folding changed them (full-width digits, spaces inside); a copy is kept
+/// inside the value, so no number allocates. `Display` prints
 /// the canonical text: ASCII digits, `号` present (none after licences), the official province
 /// character, categories sorted. [`Number<'static>`](OwnedNumber) is the owned twin, made by
 /// [`into_owned`](Number::into_owned) or [`FromStr`].
@@ -254,8 +256,8 @@ pub struct Number<'a> {
     province: Option<Province>,
     foreign: bool,
     categories: Categories,
-    serial: Cow<'a, str>,
-    site: Option<Cow<'a, str>>,
+    serial: Text<'a>,
+    site: Option<Text<'a>>,
     service: Option<char>,
 }
 
@@ -270,12 +272,12 @@ impl<'a> Number<'a> {
         borrow: impl Fn(&'s str) -> Option<&'a str>,
     ) -> Number<'a> {
         let text = |s: &'s str| match borrow(s) {
-            Some(b) => Cow::Borrowed(b),
-            None => Cow::Owned(s.to_owned()),
+            Some(b) => Text::Borrowed(b),
+            None => Text::copy(s),
         };
         let serial = if parts.serial.len() == 9 && parts.form == Form::TelecomLicence {
             // The old form `2004-0851`.
-            Cow::Owned(parts.serial.replace('-', ""))
+            Text::copy(&parts.serial.replace('-', ""))
         } else {
             text(parts.serial)
         };
@@ -337,7 +339,7 @@ impl<'a> Number<'a> {
         let two = || u16::from(d[0] - b'0') * 10 + u16::from(d[1] - b'0');
         match (self.form, d.len()) {
             (Form::Psb, _) => None,
-            (Form::TelecomLicence, _) | (_, 10) => Some(grammar::year4(&self.serial)),
+            (Form::TelecomLicence, _) | (_, 10) => Some(grammar::year4(self.serial.as_bytes())),
             _ => Some(2000 + two()).filter(|&y| y <= grammar::current_year()),
         }
     }
@@ -399,8 +401,8 @@ impl<'a> Number<'a> {
     /// The same number, owning its text.
     pub fn into_owned(self) -> Number<'static> {
         Number {
-            serial: Cow::Owned(self.serial.into_owned()),
-            site: self.site.map(|s| Cow::Owned(s.into_owned())),
+            serial: self.serial.into_owned(),
+            site: self.site.map(Text::into_owned),
             ..self
         }
     }
@@ -455,7 +457,7 @@ impl serde::Serialize for Number<'_> {
 impl<'de> serde::Deserialize<'de> for Number<'static> {
     /// From any text [`validate_number`] accepts.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <Cow<'de, str>>::deserialize(d)?;
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
     }
 }
@@ -532,14 +534,8 @@ fn needs_folding(s: &str) -> bool {
 /// ```
 pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
     let (start, trimmed) = trim(input);
-    // Clean input is read in place; input that folds to a record without a folded copy.
-    let fast = match grammar::clean_record(trimmed) {
-        Some(fast) => fast,
-        None => match folded_record(trimmed) {
-            Some(n) => return Ok(n),
-            None => parse(trimmed, false),
-        },
-    };
+    // Clean input is read in place.
+    let fast = parse(trimmed, false);
     if let Ok(parts) = &fast {
         if parts.len == trimmed.len() {
             return Ok(Number::from_parts(parts, Some));
@@ -548,23 +544,31 @@ pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
     if !needs_folding(settled(trimmed, &fast)) || decided_by_first_char(trimmed, &fast) {
         return Err(unfolded_error(start, trimmed, &fast));
     }
+    // A record that folding makes clean, without a folded copy.
+    if let Some(n) = folded_record(trimmed) {
+        return Ok(n);
+    }
     validate_folded(start, trimmed)
 }
 
 /// The part of `trimmed` that folding must leave alone for the unfolded parse's failure to
-/// stand: up to the failure, and a little beyond, where the parser may have looked ahead.
+/// stand: from where the parse stopped to a little beyond, where the parser may have looked
+/// ahead; to the end when digits were miscounted (folding may join more). What the parse read
+/// before it stopped is grammar text (digits, ASCII letters, `备 号 证 公网安备 合字`, a
+/// province), which folding never changes.
 fn settled<'a>(trimmed: &'a str, fast: &Result<Parts<'_>, grammar::Fail>) -> &'a str {
-    match fast {
-        Ok(_) => trimmed,
-        Err(fail) if matches!(fail.kind, ErrorKind::DigitCount { .. }) => trimmed,
+    let (from, to) = match fast {
+        Ok(parts) => (parts.len, trimmed.len()),
+        Err(fail) if matches!(fail.kind, ErrorKind::DigitCount { .. }) => (fail.at, trimmed.len()),
         Err(fail) => {
             let mut end = (fail.at + 16).min(trimmed.len());
             while !trimmed.is_char_boundary(end) {
                 end += 1;
             }
-            &trimmed[..end]
+            (fail.at, end)
         }
-    }
+    };
+    trimmed.get(from..to).unwrap_or(trimmed)
 }
 
 /// Whether the unfolded parse failed on a first character that folding leaves as it is and
@@ -627,22 +631,20 @@ fn folded_record(raw: &str) -> Option<Number<'_>> {
     if next == Some(Plain::Ascii(b':')) {
         next = r.next();
     }
-    let mut serial_digits = [0u8; 10];
-    let (serial, serial_raw, after) = r.digits(next, &mut serial_digits)?;
-    if grammar::serial_error(serial).is_some() {
+    let (serial, after) = r.digits(next)?;
+    if grammar::serial_error(serial.bytes(b)).is_some() {
         return None;
     }
     let hao = after == Some(Plain::Hao);
     let mut next = if hao { r.next() } else { after };
-    let (mut site, mut site_raw, mut service) = (None, None, None);
-    let mut site_digits = [0u8; 10];
+    let (mut site, mut service) = (None, None);
     if next == Some(Plain::Ascii(b'-')) {
         let first = r.next();
-        let (digits, raw_range, after) = r.digits(first, &mut site_digits)?;
-        if grammar::site_error(digits).is_some() {
+        let (digits, after) = r.digits(first)?;
+        if grammar::site_error(digits.bytes(b)).is_some() {
             return None;
         }
-        (site, site_raw) = (Some(digits), raw_range);
+        site = Some(digits.text(raw));
         next = after;
         if let Some(Plain::Ascii(letter @ (b'A' | b'X'))) = next {
             next = r.next();
@@ -659,15 +661,15 @@ fn folded_record(raw: &str) -> Option<Number<'_>> {
     if next.is_some() || r.i != b.len() {
         return None;
     }
-    let parts = grammar::Parts::icp_record(province, serial, site, service, 0);
-    Some(Number::from_parts(&parts, |part| {
-        let written = if std::ptr::eq(part.as_ptr(), serial.as_ptr()) {
-            serial_raw.clone()
-        } else {
-            site_raw.clone()
-        };
-        written.and_then(|w| raw.get(w))
-    }))
+    Some(Number {
+        form: Form::IcpRecord,
+        province: Some(province),
+        foreign: false,
+        categories: Categories::default(),
+        serial: serial.text(raw),
+        site,
+        service,
+    })
 }
 
 /// A character as [`folded_record`] reads it.
@@ -680,9 +682,28 @@ enum Plain {
     Other,
 }
 
-/// A run of digits as [`PlainReader::digits`] reads it: the digits, where the input wrote them
-/// plainly, and the character after them.
-type Digits<'v> = (&'v str, Option<std::ops::Range<usize>>, Option<Plain>);
+/// A run of digits as [`PlainReader::digits`] reads it: the raw bytes where the input wrote
+/// them as one run of ASCII digits, else their ASCII copy (at most 10).
+enum Run {
+    Plain(std::ops::Range<usize>),
+    Copy([u8; 10], usize),
+}
+
+impl Run {
+    fn bytes<'a>(&'a self, raw: &'a [u8]) -> &'a [u8] {
+        match self {
+            Run::Plain(r) => &raw[r.clone()],
+            Run::Copy(digits, n) => &digits[..*n],
+        }
+    }
+
+    fn text<'a>(&self, raw: &'a str) -> Text<'a> {
+        match self {
+            Run::Plain(r) => Text::Borrowed(raw.get(r.clone()).unwrap_or_default()),
+            Run::Copy(digits, n) => Text::ascii(&digits[..*n]),
+        }
+    }
+}
 
 /// Reads raw bytes as folding would, for [`folded_record`].
 struct PlainReader<'a> {
@@ -712,6 +733,10 @@ impl PlainReader<'_> {
                 b'_' => (Some(Plain::Ascii(b'-')), 1),
                 0x21..=0x7e => (Some(Plain::Ascii(x)), 1),
                 0xc2 if b.get(i + 1) == Some(&0xa0) => (None, 2),
+                // Full-width digits and capitals, the commonest here.
+                0xef if b[i + 1] == 0xbc && matches!(b[i + 2], 0x90..=0x99 | 0xa1..=0xba) => {
+                    (Some(Plain::Ascii(b[i + 2] - 0x60)), 3)
+                }
                 0xe0..=0xef => {
                     let c = match (x, b[i + 1], b[i + 2]) {
                         (0xe2, 0x80, 0x80..=0x8b) | (0xe3, 0x80, 0x80) | (0xef, 0xbb, 0xbf) => None,
@@ -739,10 +764,10 @@ impl PlainReader<'_> {
         }
     }
 
-    /// A run of digits starting with `first`, folded into `value`, where the input wrote them
-    /// as one run of ASCII digits, and the character after them.
-    fn digits<'v>(&mut self, first: Option<Plain>, value: &'v mut [u8; 10]) -> Option<Digits<'v>> {
+    /// A run of digits starting with `first`, and the character after it.
+    fn digits(&mut self, first: Option<Plain>) -> Option<(Run, Option<Plain>)> {
         // At most 10 digits make a serial, 4 a site number: longer runs are no clean record.
+        let mut copy = [0u8; 10];
         let mut n = 0;
         let (mut start, mut end, mut plain) = (usize::MAX, 0, true);
         let mut next = first;
@@ -753,16 +778,29 @@ impl PlainReader<'_> {
             if start == usize::MAX {
                 start = at;
             }
-            end = self.i;
-            *value.get_mut(n)? = d;
+            *copy.get_mut(n)? = d;
             n += 1;
+            if len == 1 {
+                // The plain digits that follow, all at once.
+                let run = grammar::digit_run(&self.b[self.i..]);
+                for (to, &from) in copy.get_mut(n..n + run)?.iter_mut().zip(&self.b[self.i..]) {
+                    *to = from;
+                }
+                n += run;
+                self.i += run;
+            }
+            end = self.i;
             next = self.next();
         }
         if n == 0 {
             return None;
         }
-        let digits = std::str::from_utf8(&value[..n]).ok()?;
-        Some((digits, plain.then_some(start..end), next))
+        let run = if plain {
+            Run::Plain(start..end)
+        } else {
+            Run::Copy(copy, n)
+        };
+        Some((run, next))
     }
 }
 

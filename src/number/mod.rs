@@ -533,6 +533,17 @@ fn needs_folding(s: &str) -> bool {
 /// assert_eq!(err.message_zh().to_string(), "省份简称“川”不规范，应为“蜀”");
 /// ```
 pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
+    // No number starts with an ASCII character other than `A`, `B` (licences) or white space,
+    // and folding changes none but `_`: `hello` is decided by its first byte.
+    if let Some(&b0) = input.as_bytes().first() {
+        if b0.is_ascii_graphic() && !matches!(b0, b'A' | b'B' | b'_') {
+            let kind = ErrorKind::UnexpectedChar {
+                found: char::from(b0),
+                expected: crate::error::Part::Start,
+            };
+            return Err(Error::new(kind, 0));
+        }
+    }
     let (start, trimmed) = trim(input);
     // Clean input is read in place.
     let fast = parse(trimmed, false);
@@ -541,7 +552,7 @@ pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
             return Ok(Number::from_parts(parts, Some));
         }
     }
-    if !needs_folding(settled(trimmed, &fast)) || decided_by_first_char(trimmed, &fast) {
+    if decided_by_first_char(trimmed, &fast) || !needs_folding(settled(trimmed, &fast)) {
         return Err(unfolded_error(start, trimmed, &fast));
     }
     // A record that folding makes clean, without a folded copy.
@@ -572,20 +583,34 @@ fn settled<'a>(trimmed: &'a str, fast: &Result<Parts<'_>, grammar::Fail>) -> &'a
 }
 
 /// Whether the unfolded parse failed on a first character that folding leaves as it is and
-/// that decides alone (no `A`/`B` licence, no `合字` or `公安备案号` to read further): then
-/// folding the rest changes nothing (`hello world`).
+/// that decides alone, so that folding the rest changes nothing: no province (`hello world`),
+/// a joke, a place with no filing, a fake province; a variant (`川`) unless what follows
+/// could fold into `公网安备` (`川公網安備…`, public-security numbers use `川`). `A`/`B`
+/// licences, `合字` and `公安备案号` read further.
 fn decided_by_first_char(trimmed: &str, fast: &Result<Parts<'_>, grammar::Fail>) -> bool {
     let Err(fail) = fast else { return false };
     let Some(c) = trimmed.chars().next() else {
         return false;
     };
-    fail.at == 0
-        && matches!(
-            fail.kind,
-            ErrorKind::UnknownProvince(_) | ErrorKind::UnexpectedChar { .. }
-        )
-        && !matches!(c, 'A' | 'B' | '合' | '公')
-        && !needs_folding(&trimmed[..c.len_utf8()])
+    if fail.at != 0 || matches!(c, 'A' | 'B' | '合' | '公') {
+        return false;
+    }
+    let rest = &trimmed[c.len_utf8()..];
+    let decided = match fail.kind {
+        ErrorKind::UnknownProvince(_)
+        | ErrorKind::UnexpectedChar { .. }
+        | ErrorKind::Joke(_)
+        | ErrorKind::NotMainland(_) => true,
+        ErrorKind::ProvinceVariant { .. } => match province::lead(c) {
+            province::Lead::Fake(_) => true,
+            _ => rest
+                .chars()
+                .next()
+                .is_none_or(|next| next != '公' && !needs_folding(&rest[..next.len_utf8()])),
+        },
+        _ => false,
+    };
+    decided && !needs_folding(&trimmed[..c.len_utf8()])
 }
 
 /// The unfolded parse's failure as an error at its place in the input.
@@ -723,6 +748,13 @@ impl PlainReader<'_> {
                 self.i += 1;
                 return Some(Plain::Ascii(x));
             }
+            // Then full-width digits and capitals.
+            if let (0xef, Some(0xbc), Some(&y @ (0x90..=0x99 | 0xa1..=0xba))) =
+                (x, b.get(self.i + 1), b.get(self.i + 2))
+            {
+                self.i += 3;
+                return Some(Plain::Ascii(y - 0x60));
+            }
         }
         let gap_start = self.i;
         loop {
@@ -733,10 +765,6 @@ impl PlainReader<'_> {
                 b'_' => (Some(Plain::Ascii(b'-')), 1),
                 0x21..=0x7e => (Some(Plain::Ascii(x)), 1),
                 0xc2 if b.get(i + 1) == Some(&0xa0) => (None, 2),
-                // Full-width digits and capitals, the commonest here.
-                0xef if b[i + 1] == 0xbc && matches!(b[i + 2], 0x90..=0x99 | 0xa1..=0xba) => {
-                    (Some(Plain::Ascii(b[i + 2] - 0x60)), 3)
-                }
                 0xe0..=0xef => {
                     let c = match (x, b[i + 1], b[i + 2]) {
                         (0xe2, 0x80, 0x80..=0x8b) | (0xe3, 0x80, 0x80) | (0xef, 0xbb, 0xbf) => None,
@@ -766,41 +794,54 @@ impl PlainReader<'_> {
 
     /// A run of digits starting with `first`, and the character after it.
     fn digits(&mut self, first: Option<Plain>) -> Option<(Run, Option<Plain>)> {
+        let Some(Plain::Ascii(d @ b'0'..=b'9')) = first else {
+            return None;
+        };
+        let b = self.b;
         // At most 10 digits make a serial, 4 a site number: longer runs are no clean record.
         let mut copy = [0u8; 10];
-        let mut n = 0;
-        let (mut start, mut end, mut plain) = (usize::MAX, 0, true);
-        let mut next = first;
-        while let Some(Plain::Ascii(d @ b'0'..=b'9')) = next {
-            let len = if self.b[self.i - 1] == d { 1 } else { 3 };
-            let at = self.i - len;
-            plain &= len == 1 && (start == usize::MAX || at == end);
-            if start == usize::MAX {
-                start = at;
-            }
+        copy[0] = d;
+        let mut n = 1;
+        // Plain: ASCII digits only, with nothing between them.
+        let mut plain = b[self.i - 1] == d;
+        let start = self.i - if plain { 1 } else { 3 };
+        loop {
+            let i = self.i;
+            let d = match b.get(i..) {
+                Some(rest @ [b'0'..=b'9', ..]) => {
+                    // A run of ASCII digits: all but its last at once.
+                    let run = grammar::digit_run(rest);
+                    let last = run - 1;
+                    for (to, &from) in copy.get_mut(n..n + last)?.iter_mut().zip(rest) {
+                        *to = from;
+                    }
+                    n += last;
+                    self.i += run;
+                    rest[last]
+                }
+                Some([0xef, 0xbc, y @ 0x90..=0x99, ..]) => {
+                    self.i += 3;
+                    plain = false;
+                    y - 0x60
+                }
+                _ => match self.next() {
+                    Some(Plain::Ascii(d @ b'0'..=b'9')) => {
+                        plain = false;
+                        d
+                    }
+                    next => {
+                        let run = if plain {
+                            Run::Plain(start..i)
+                        } else {
+                            Run::Copy(copy, n)
+                        };
+                        return Some((run, next));
+                    }
+                },
+            };
             *copy.get_mut(n)? = d;
             n += 1;
-            if len == 1 {
-                // The plain digits that follow, all at once.
-                let run = grammar::digit_run(&self.b[self.i..]);
-                for (to, &from) in copy.get_mut(n..n + run)?.iter_mut().zip(&self.b[self.i..]) {
-                    *to = from;
-                }
-                n += run;
-                self.i += run;
-            }
-            end = self.i;
-            next = self.next();
         }
-        if n == 0 {
-            return None;
-        }
-        let run = if plain {
-            Run::Plain(start..end)
-        } else {
-            Run::Copy(copy, n)
-        };
-        Some((run, next))
     }
 }
 

@@ -856,11 +856,28 @@ impl PlainReader<'_> {
 fn trim(input: &str) -> (usize, &str) {
     // Most input starts with a CJK character (lead byte 0xe4 to 0xe9) and ends with an ASCII
     // letter or digit, or 号 (last byte 0xb7): nothing to trim.
+    // One table lookup for each end: a branch that input of every kind takes the same way.
+    const fn ends(first: bool) -> [bool; 256] {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 256 {
+            let b = i as u8;
+            t[i] = if first {
+                matches!(b, 0xe4..=0xe9 | b'A' | b'B')
+            } else {
+                matches!(b, b'0'..=b'9' | b'A'..=b'Z' | 0xb7)
+            };
+            i += 1;
+        }
+        t
+    }
+    static CLEAN_START: [bool; 256] = ends(true);
+    static CLEAN_END: [bool; 256] = ends(false);
     let b = input.as_bytes();
-    let clean_start = matches!(b.first(), Some(0xe4..=0xe9 | b'A' | b'B'));
-    let clean_end = matches!(b.last(), Some(b'0'..=b'9' | b'A'..=b'Z' | 0xb7));
-    if clean_start && clean_end {
-        return (0, input);
+    if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+        if CLEAN_START[usize::from(first)] & CLEAN_END[usize::from(last)] {
+            return (0, input);
+        }
     }
     let start = input.len() - input.trim_start_matches(is_space).len();
     let trimmed = input[start..].trim_end_matches(is_space);

@@ -513,11 +513,11 @@ fn needs_folding(s: &str) -> bool {
     // Most bytes lead nothing that folds: skip them in a tight loop.
     let mut i = 0;
     while let Some(skip) = b[i..].iter().position(|&x| LEADS[usize::from(x)]) {
-        let at = i + skip;
-        if folds(at, b[at]) {
+        let lead = i + skip;
+        if folds(lead, b[lead]) {
             return true;
         }
-        i = at + 1;
+        i = lead + 1;
     }
     false
 }

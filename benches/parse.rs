@@ -70,6 +70,11 @@ fn bench(c: &mut Criterion) {
         });
     }
     g.finish();
+    let mut g = c.benchmark_group("one_regex");
+    for &s in INPUTS {
+        g.bench_function(s, |b| b.iter(|| black_box(re.is_match(black_box(s)))));
+    }
+    g.finish();
 }
 
 criterion_group!(benches, bench);

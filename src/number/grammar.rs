@@ -102,6 +102,17 @@ fn count(n: usize) -> u8 {
     n.min(99) as u8
 }
 
+/// A run of `n` digits at `at`, a wrong length for `part`.
+#[cold]
+fn digit_count(part: Part, n: usize, expected: &'static str, at: usize) -> Fail {
+    let kind = ErrorKind::DigitCount {
+        part,
+        len: count(n),
+        expected,
+    };
+    Fail { kind, at }
+}
+
 /// The current year, read once from the system clock.
 pub(crate) fn current_year() -> u16 {
     static YEAR: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
@@ -362,14 +373,7 @@ impl<'s> P<'s> {
         match end - i {
             0 => return Err(self.unexpected(i, Part::Serial)),
             6 | 7 => {}
-            n => {
-                let kind = ErrorKind::DigitCount {
-                    part: Part::Serial,
-                    len: count(n),
-                    expected: CERT_LENGTHS,
-                };
-                return Err(Fail { kind, at: i });
-            }
+            n => return Err(digit_count(Part::Serial, n, CERT_LENGTHS, i)),
         }
         p.form = Form::IcpLicence;
         p.serial = self.text(i, end);
@@ -401,14 +405,7 @@ impl<'s> P<'s> {
             0 => return Err(self.unexpected(d, Part::LicenceSerial)),
             8 => first,
             4 if self.is(first, b"-") && self.digits(first + 1) == first + 5 => first + 5,
-            n => {
-                let kind = ErrorKind::DigitCount {
-                    part: Part::LicenceSerial,
-                    len: count(n),
-                    expected: LICENCE_LENGTHS,
-                };
-                return Err(Fail { kind, at: d });
-            }
+            n => return Err(digit_count(Part::LicenceSerial, n, LICENCE_LENGTHS, d)),
         };
         p.form = Form::TelecomLicence;
         p.serial = self.text(d, end);
@@ -424,14 +421,7 @@ impl<'s> P<'s> {
         match end - i {
             0 => return Err(self.unexpected(i, Part::PsbDigits)),
             12..=14 => {}
-            n => {
-                let kind = ErrorKind::DigitCount {
-                    part: Part::PsbDigits,
-                    len: count(n),
-                    expected: PSB_LENGTHS,
-                };
-                return Err(Fail { kind, at: i });
-            }
+            n => return Err(digit_count(Part::PsbDigits, n, PSB_LENGTHS, i)),
         }
         p.form = Form::Psb;
         p.serial = self.text(i, end);

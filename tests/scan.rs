@@ -250,6 +250,50 @@ fn reader_blocks_do_not_cut_or_repeat_numbers() {
     assert_eq!(got, want);
 }
 
+/// A reader that gives `data` in pieces of `piece` bytes, then fails.
+struct Failing<'a> {
+    data: &'a [u8],
+    piece: usize,
+}
+
+impl std::io::Read for Failing<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.data.is_empty() {
+            return Err(std::io::Error::other("disk on fire"));
+        }
+        let n = self.piece.min(buf.len()).min(self.data.len());
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_read_error_comes_after_the_numbers_read_before_it() {
+    let mut page = String::new();
+    let mut want = Vec::new();
+    for i in 0..400 {
+        page.push_str(&"<p>filler text</p>".repeat(i % 7));
+        let n = format!("京ICP备{}号-{}", 11018762 + i, 1 + i % 50);
+        page.push_str(&n);
+        want.push(n);
+    }
+    // Block sizes below, at and above the input's length; reads of one byte and of many.
+    for block in [1, 4096, 1 << 20] {
+        for piece in [1, 1000, 1 << 16] {
+            let reader = Failing {
+                data: page.as_bytes(),
+                piece,
+            };
+            let mut got = Vec::new();
+            let err = scan::scan_reader(reader, block, |m| got.push(m.number.to_string()))
+                .expect_err("the reader fails at its end");
+            assert_eq!(err.to_string(), "disk on fire");
+            assert_eq!(got, want, "block {block}, piece {piece}");
+        }
+    }
+}
+
 #[test]
 fn far_leads_and_long_gaps() {
     let tag = "<span class=\"footer-item footer-item--beian footer-item--highlighted\">";

@@ -647,6 +647,9 @@ pub(crate) fn scan_as(page: &[u8], charset: Charset, from: usize) -> Page<'_> {
 ///
 /// Memory stays bounded by about twice `block` whatever the input's size, including one
 /// line of gigabytes: blocks overlap by enough that no number is cut or reported twice.
+///
+/// On a read error (a truncated archive, a failing disk) the matches in the bytes read before
+/// it are reported first, then the error is returned.
 pub fn scan_reader<R: Read>(
     mut reader: R,
     block: usize,
@@ -660,10 +663,15 @@ pub fn scan_reader<R: Read>(
     let mut eof = false;
     while !eof {
         // Read up to `block` more bytes; the buffer grows only as far as the input goes.
-        let n = Read::by_ref(&mut reader)
+        // On an error, what was read before it is in `buf`: scanned as the last block.
+        let (n, failed) = match Read::by_ref(&mut reader)
             .take(block as u64)
-            .read_to_end(&mut buf)?;
-        eof = n < block;
+            .read_to_end(&mut buf)
+        {
+            Ok(n) => (n, None),
+            Err(e) => (0, Some(e)),
+        };
+        eof = failed.is_some() || n < block;
         let cs = *charset.get_or_insert_with(|| detect_charset(&buf));
         // Report matches that start before the cut; the rest are found again in the next
         // block, which starts at the cut.
@@ -683,6 +691,9 @@ pub fn scan_reader<R: Read>(
                 span: shift(span, base),
                 ..m
             });
+        }
+        if let Some(e) = failed {
+            return Err(e);
         }
         if eof {
             base += buf.len() as u64;

@@ -145,3 +145,77 @@ fn scan_reads_stdin() {
     assert_eq!(v[0]["offset"], 3);
     assert_eq!(v[0]["raw"], "京公网安备 11010502030143号");
 }
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(data).unwrap();
+    z.finish().unwrap()
+}
+
+/// (offset, canonical) of every match in JSON lines, and the error lines' messages.
+fn matches_and_errors(out: &str) -> (Vec<(u64, String)>, Vec<String>) {
+    let v = json_lines(out);
+    let found = v
+        .iter()
+        .filter(|o| o.get("canonical").is_some())
+        .map(|o| {
+            let at = o["offset"].as_u64().unwrap();
+            (at, o["canonical"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    let errors = v
+        .iter()
+        .filter_map(|o| o.get("error").map(|e| e.as_str().unwrap().to_owned()))
+        .collect();
+    (found, errors)
+}
+
+#[test]
+fn scan_reads_gzip_and_reports_truncation() {
+    let dir = std::env::temp_dir().join(format!("beian-gz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = std::fs::read("samples/footer-utf8.html").unwrap();
+    let plain = dir.join("page.html");
+    std::fs::write(&plain, &page).unwrap();
+    let (code, out, err) = beian(&["scan", "--json", plain.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let (want, _) = matches_and_errors(&out);
+    assert!(want.len() >= 3, "{out}");
+
+    // The same page compressed: the same numbers at the same (decompressed) offsets.
+    let gz = dir.join("page.html.gz");
+    std::fs::write(&gz, gzip(&page)).unwrap();
+    let (code, out, err) = beian(&["scan", "--json", gz.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(matches_and_errors(&out), (want.clone(), vec![]));
+
+    // Two members one after the other: both are read.
+    let mut two = gzip(&page);
+    two.extend(gzip(&page));
+    let both = dir.join("two.gz");
+    std::fs::write(&both, two).unwrap();
+    let (code, out, _) = beian(&["scan", "--json", both.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let (found, _) = matches_and_errors(&out);
+    assert_eq!(found.len(), 2 * want.len());
+    let second = (want[0].0 + page.len() as u64, want[0].1.clone());
+    assert_eq!(found[want.len()], second);
+
+    // Cut short: an error line for the file, exit status 1, and the numbers before the cut.
+    let mut long = Vec::new();
+    for _ in 0..200 {
+        long.extend_from_slice(&page);
+    }
+    let mut z = gzip(&long);
+    z.truncate(z.len() * 3 / 4);
+    let cut = dir.join("cut.gz");
+    std::fs::write(&cut, z).unwrap();
+    let (code, out, _) = beian(&["scan", "--json", cut.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let (found, errors) = matches_and_errors(&out);
+    assert_eq!(errors.len(), 1, "{out}");
+    assert!(errors[0].starts_with("gzip stream: "), "{}", errors[0]);
+    assert!(found.len() > 100 * want.len(), "{}", found.len());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

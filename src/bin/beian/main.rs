@@ -33,6 +33,10 @@ enum Command {
     },
     /// Find every number in files, directories (recursively) or standard input (`-`).
     ///
+    /// Gzip input (`.gz` crawls, several members concatenated) is read decompressed; its
+    /// offsets count decompressed bytes. A truncated or corrupt stream gives an error line
+    /// after the numbers found before the damage.
+    ///
     /// Exit status: 0 when every input was read, 1 when any could not be, 2 on a usage error.
     Scan {
         /// One JSON object per match (and per unreadable input), one per line.

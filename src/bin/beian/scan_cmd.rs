@@ -1,7 +1,7 @@
 //! `beian scan`.
 
 use std::fs::File;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
@@ -186,9 +186,20 @@ fn scan_one(ctx: &Ctx<'_>, input: &Input) {
             }
         },
     };
-    let reader = Counting {
-        inner: reader,
-        bar: &ctx.bar,
+    // The bar counts the bytes read from the file (so that it ends at the total size); a
+    // gzip stream (magic bytes 1F 8B) is scanned decompressed, its members one after another.
+    let mut raw = BufReader::with_capacity(
+        1 << 16,
+        Counting {
+            inner: reader,
+            bar: &ctx.bar,
+        },
+    );
+    let gzip = matches!(raw.fill_buf(), Ok([0x1f, 0x8b, ..]));
+    let reader: Box<dyn Read + '_> = if gzip {
+        Box::new(flate2::bufread::MultiGzDecoder::new(raw))
+    } else {
+        Box::new(raw)
     };
     let mut buf = String::new();
     let result = scan_reader(reader, ctx.opts.block, |m| {
@@ -205,7 +216,8 @@ fn scan_one(ctx: &Ctx<'_>, input: &Input) {
         }
         Err(e) => {
             ctx.stats.failed.fetch_add(1, Relaxed);
-            report_error(ctx, &name, &format!("read error: {e}"));
+            let what = if gzip { "gzip stream" } else { "read error" };
+            report_error(ctx, &name, &format!("{what}: {e}"));
         }
     }
 }

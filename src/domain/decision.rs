@@ -453,18 +453,11 @@ impl Rules {
         let mut level = 1u8;
         let mut reg = NO;
         if w.icann > 0 {
-            let mut i = w.icann - 1;
-            level = 2;
-            reg = 0;
-            while i > 0 {
-                i -= 1;
-                if h[i] == b'.' {
-                    if reg == 0 {
-                        reg = (i + 1) as u8;
-                    }
-                    level += 1;
-                }
-            }
+            // The labels left of the suffix: one more level for each dot among them (a count
+            // the compiler vectorises), the registrable domain after the last.
+            let left = &h[..w.icann - 1];
+            level = 2 + left.iter().filter(|&&b| b == b'.').count() as u8;
+            reg = memchr::memrchr(b'.', left).map_or(0, |dot| (dot + 1) as u8);
         }
         d.registrable = reg;
         d.level = level;

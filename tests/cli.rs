@@ -202,6 +202,28 @@ fn scan_reads_gzip_and_reports_truncation() {
     let second = (want[0].0 + page.len() as u64, want[0].1.clone());
     assert_eq!(found[want.len()], second);
 
+    // Zero padding after the last member ends the stream, as with `gzip -d`; other bytes
+    // are an error line after all the numbers.
+    let mut padded = gzip(&page);
+    padded.extend([0u8; 1024]);
+    let pad = dir.join("pad.gz");
+    std::fs::write(&pad, padded).unwrap();
+    let (code, out, _) = beian(&["scan", "--json", pad.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(matches_and_errors(&out), (want.clone(), vec![]));
+    let mut junk = gzip(&page);
+    junk.extend(b"trailing junk\n");
+    let junk_path = dir.join("junk.gz");
+    std::fs::write(&junk_path, junk).unwrap();
+    let (code, out, _) = beian(&["scan", "--json", junk_path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let (found, errors) = matches_and_errors(&out);
+    assert_eq!(found, want);
+    assert_eq!(
+        errors,
+        ["gzip stream: bytes after the last member that start no gzip member"]
+    );
+
     // Cut short: an error line for the file, exit status 1, and the numbers before the cut.
     let mut long = Vec::new();
     for _ in 0..200 {
@@ -218,4 +240,30 @@ fn scan_reads_gzip_and_reports_truncation() {
     assert!(errors[0].starts_with("gzip stream: "), "{}", errors[0]);
     assert!(found.len() > 100 * want.len(), "{}", found.len());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Gzip on standard input whose first read brings a single byte: still read as gzip.
+#[test]
+fn scan_detects_gzip_across_short_reads() {
+    use std::io::Write;
+    let page = std::fs::read("samples/footer-utf8.html").unwrap();
+    let z = gzip(&page);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_beian"))
+        .args(["scan", "--json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(&z[..1]).unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    stdin.write_all(&z[1..]).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let (found, errors) = matches_and_errors(&String::from_utf8(out.stdout).unwrap());
+    assert!(errors.is_empty());
+    assert!(found.len() >= 3, "{found:?}");
 }

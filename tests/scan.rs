@@ -278,6 +278,8 @@ fn a_read_error_comes_after_the_numbers_read_before_it() {
         page.push_str(&n);
         want.push(n);
     }
+    // The last number ends far enough from the error to be known complete.
+    page.push_str(&" ".repeat(scan::CUT_MARGIN));
     // Block sizes below, at and above the input's length; reads of one byte and of many.
     for block in [1, 4096, 1 << 20] {
         for piece in [1, 1000, 1 << 16] {
@@ -292,6 +294,21 @@ fn a_read_error_comes_after_the_numbers_read_before_it() {
             assert_eq!(got, want, "block {block}, piece {piece}");
         }
     }
+    // A number that reaches the error may have gone on: `…号-12` cut after `-1` is left out.
+    let page = format!("<p>京ICP备11018762号-12</p>{}", " ".repeat(100));
+    let cut = page.find("-1").unwrap() + 2;
+    let reader = Failing {
+        data: &page.as_bytes()[..cut],
+        piece: 7,
+    };
+    let mut got = Vec::new();
+    assert!(scan::scan_reader(reader, 1 << 20, |m| got.push(m.number.to_string())).is_err());
+    assert_eq!(got, Vec::<String>::new());
+    // Without the error, the same bytes end the input, and the number is what they say.
+    let found: Vec<String> = scan::find_iter(&page.as_bytes()[..cut])
+        .map(|m| m.number.to_string())
+        .collect();
+    assert_eq!(found, ["京ICP备11018762号-1"]);
 }
 
 #[test]

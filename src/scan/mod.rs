@@ -649,7 +649,9 @@ pub(crate) fn scan_as(page: &[u8], charset: Charset, from: usize) -> Page<'_> {
 /// line of gigabytes: blocks overlap by enough that no number is cut or reported twice.
 ///
 /// On a read error (a truncated archive, a failing disk) the matches in the bytes read before
-/// it are reported first, then the error is returned.
+/// it are reported first, then the error is returned. A match that ends within
+/// [`CUT_MARGIN`] bytes of the error is left out: the input stops there, so the number may
+/// have gone on (`…号-12` cut after `-1`).
 pub fn scan_reader<R: Read>(
     mut reader: R,
     block: usize,
@@ -680,9 +682,11 @@ pub fn scan_reader<R: Read>(
         } else {
             cut_point(&buf, buf.len() - OVERLAP)
         };
+        // After an error, only matches that could not have gone on.
+        let complete = |m: &Match<'_>| failed.is_none() || m.span.end + CUT_MARGIN <= buf.len();
         let mut last_end = resume;
         for m in scan_as(&buf, cs, resume).matches {
-            if m.span.start >= cut {
+            if m.span.start >= cut || !complete(&m) {
                 break;
             }
             last_end = m.span.end;
@@ -711,6 +715,10 @@ pub fn scan_reader<R: Read>(
 
 /// Bytes carried from one block to the next: more than any number's raw text.
 const OVERLAP: usize = 16 * 1024;
+
+/// How close to a read error a match may end and still be reported by [`scan_reader`]: the
+/// longest gap between two characters of a number, and a reference or escape after it.
+pub const CUT_MARGIN: usize = MAX_GAP + MAX_REF + 1;
 
 fn shift(span: Range<usize>, base: u64) -> Range<usize> {
     let b = base as usize;

@@ -1,7 +1,7 @@
 //! `beian scan`.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
@@ -132,7 +132,8 @@ fn collect(path: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(String, Strin
         return inputs.push(Input::File(path.to_path_buf(), meta.len()));
     }
     if !meta.is_dir() {
-        return errors.push((path.display().to_string(), "not a file or directory".into()));
+        // A pipe or device named on the command line (`<(zcat …)`): read it as a file.
+        return inputs.push(Input::File(path.to_path_buf(), 0));
     }
     let entries = match std::fs::read_dir(path) {
         Ok(rd) => rd,
@@ -186,20 +187,34 @@ fn scan_one(ctx: &Ctx<'_>, input: &Input) {
             }
         },
     };
-    // The bar counts the bytes read from the file (so that it ends at the total size); a
-    // gzip stream (magic bytes 1F 8B) is scanned decompressed, its members one after another.
-    let mut raw = BufReader::with_capacity(
-        1 << 16,
-        Counting {
-            inner: reader,
-            bar: &ctx.bar,
-        },
-    );
-    let gzip = matches!(raw.fill_buf(), Ok([0x1f, 0x8b, ..]));
+    // The bar counts the bytes read from the file (so that it ends at the total size).
+    let mut raw = Counting {
+        inner: reader,
+        bar: &ctx.bar,
+    };
+    // A gzip stream (magic bytes 1F 8B) is scanned decompressed, its members one after
+    // another. The first two bytes decide, however the reads come.
+    let head = match read_head(&mut raw) {
+        Ok(head) => head,
+        Err(e) => {
+            ctx.stats.failed.fetch_add(1, Relaxed);
+            return report_error(ctx, &name, &format!("read error: {e}"));
+        }
+    };
+    let gzip = head == [0x1f, 0x8b];
+    let trailing = std::cell::Cell::new(false);
+    let raw = io::Cursor::new(head).chain(raw);
     let reader: Box<dyn Read + '_> = if gzip {
-        Box::new(flate2::bufread::MultiGzDecoder::new(raw))
+        // The decoder drops what one read decoded when that read fails: small reads keep
+        // the loss before damage small.
+        Box::new(Capped(Members::new(raw, &trailing)))
     } else {
         Box::new(raw)
+    };
+    let scanned = AtomicU64::new(0);
+    let reader = Tally {
+        inner: reader,
+        n: &scanned,
     };
     let mut buf = String::new();
     let result = scan_reader(reader, ctx.opts.block, |m| {
@@ -209,16 +224,137 @@ fn scan_one(ctx: &Ctx<'_>, input: &Input) {
         }
     });
     flush(ctx, &mut buf);
+    // Bytes scanned, of a failed input too (up to its error).
+    ctx.stats.bytes.fetch_add(scanned.load(Relaxed), Relaxed);
     match result {
-        Ok((_, bytes)) => {
+        Ok(_) if trailing.get() => {
+            ctx.stats.failed.fetch_add(1, Relaxed);
+            let err = "gzip stream: bytes after the last member that start no gzip member";
+            report_error(ctx, &name, err);
+        }
+        Ok(_) => {
             ctx.stats.files.fetch_add(1, Relaxed);
-            ctx.stats.bytes.fetch_add(bytes, Relaxed);
         }
         Err(e) => {
             ctx.stats.failed.fetch_add(1, Relaxed);
-            let what = if gzip { "gzip stream" } else { "read error" };
+            // The decoder's own complaints: damaged or cut-short data.
+            let damaged = matches!(
+                e.kind(),
+                io::ErrorKind::InvalidInput
+                    | io::ErrorKind::InvalidData
+                    | io::ErrorKind::UnexpectedEof
+            );
+            let what = if gzip && damaged {
+                "gzip stream"
+            } else {
+                "read error"
+            };
             report_error(ctx, &name, &format!("{what}: {e}"));
         }
+    }
+}
+
+/// Up to the first two bytes of `r`, read until there are two or the input ends.
+fn read_head(r: &mut impl Read) -> io::Result<Vec<u8>> {
+    let mut head = [0u8; 2];
+    let mut n = 0;
+    while n < 2 {
+        match r.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(head[..n].to_vec())
+}
+
+/// The members of a gzip stream, decompressed one after another. Zero bytes after the last
+/// member (the padding of tapes and some archivers) end the stream, as with `gzip -d`. Other
+/// bytes that start no member end it too, and set `trailing`: the data before them is whole,
+/// so its numbers are all reported, and the caller reports the bytes as an error.
+struct Members<'a, R: Read> {
+    /// The member being read, or the input between members.
+    state: Option<Member<R>>,
+    trailing: &'a std::cell::Cell<bool>,
+}
+
+enum Member<R: Read> {
+    In(flate2::bufread::GzDecoder<io::BufReader<R>>),
+    Between(io::BufReader<R>),
+}
+
+impl<'a, R: Read> Members<'a, R> {
+    fn new(inner: R, trailing: &'a std::cell::Cell<bool>) -> Self {
+        let inner = io::BufReader::with_capacity(64 << 10, inner);
+        Members {
+            state: Some(Member::In(flate2::bufread::GzDecoder::new(inner))),
+            trailing,
+        }
+    }
+}
+
+impl<R: Read> Read for Members<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        use std::io::BufRead;
+        loop {
+            match self.state.take() {
+                None => return Ok(0),
+                Some(Member::In(mut z)) => {
+                    let n = z.read(buf);
+                    match n {
+                        Ok(0) if !buf.is_empty() => {
+                            self.state = Some(Member::Between(z.into_inner()));
+                        }
+                        _ => {
+                            self.state = Some(Member::In(z));
+                            return n;
+                        }
+                    }
+                }
+                Some(Member::Between(mut r)) => {
+                    let rest = r.fill_buf()?;
+                    if rest.is_empty() {
+                        return Ok(0);
+                    }
+                    if rest[0] == 0x1f {
+                        self.state = Some(Member::In(flate2::bufread::GzDecoder::new(r)));
+                        continue;
+                    }
+                    if rest.iter().any(|&b| b != 0) {
+                        self.trailing.set(true);
+                        return Ok(0);
+                    }
+                    let n = rest.len();
+                    r.consume(n);
+                    self.state = Some(Member::Between(r));
+                }
+            }
+        }
+    }
+}
+
+/// Passes at most 8 KiB to each read of the inner reader.
+struct Capped<R>(R);
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = buf.len().min(8 << 10);
+        self.0.read(&mut buf[..n])
+    }
+}
+
+/// Counts the bytes read through it.
+struct Tally<'a, R> {
+    inner: R,
+    n: &'a AtomicU64,
+}
+
+impl<R: Read> Read for Tally<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let k = self.inner.read(buf)?;
+        self.n.fetch_add(k as u64, Relaxed);
+        Ok(k)
     }
 }
 

@@ -121,16 +121,21 @@ fn scan_samples_and_unreadable_paths() {
     assert!(err.contains("1 errors"), "{err}");
 }
 
-#[test]
-fn scan_reads_stdin() {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_beian"))
+/// `beian scan --json -`, its standard input to be written.
+fn scan_stdin() -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_beian"))
         .args(["scan", "--json", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn scan_reads_stdin() {
+    use std::io::Write;
+    let mut child = scan_stdin();
     child
         .stdin
         .take()
@@ -248,13 +253,7 @@ fn scan_detects_gzip_across_short_reads() {
     use std::io::Write;
     let page = std::fs::read("samples/footer-utf8.html").unwrap();
     let z = gzip(&page);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_beian"))
-        .args(["scan", "--json", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = scan_stdin();
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(&z[..1]).unwrap();
     stdin.flush().unwrap();

@@ -226,17 +226,32 @@ fn invalid_utf8_never_hides_neighbours() {
     assert_eq!(ms, ["京ICP备11018762号", "京公网安备11010502030143号"]);
 }
 
+/// A page of `count` ICP records, each after `filler(i)` and written as `write` gives it, and
+/// the records' canonical texts.
+fn records_page(
+    count: usize,
+    filler: impl Fn(usize) -> String,
+    write: impl Fn(&str) -> String,
+) -> (String, Vec<String>) {
+    let mut page = String::new();
+    let mut want = Vec::new();
+    for i in 0..count {
+        page.push_str(&filler(i));
+        let n = format!("京ICP备{}号-{}", 11018762 + i, 1 + i % 50);
+        page.push_str(&write(&n));
+        want.push(n);
+    }
+    (page, want)
+}
+
 #[test]
 fn reader_blocks_do_not_cut_or_repeat_numbers() {
     // Numbers at every distance from block edges, on one line.
-    let mut page = String::new();
-    let mut want = Vec::new();
-    for i in 0..3000 {
-        page.push_str(&" x".repeat(i % 97));
-        let n = format!("京ICP备{}号-{}", 11018762 + i, 1 + i % 50);
-        page.push_str(&n.replace("ICP", "<b>ICP</b>"));
-        want.push(n);
-    }
+    let (page, want) = records_page(
+        3000,
+        |i| " x".repeat(i % 97),
+        |n| n.replace("ICP", "<b>ICP</b>"),
+    );
     let mut got = Vec::new();
     let mut spans_ok = true;
     let (charset, read) = scan::scan_reader(page.as_bytes(), 1, |m| {
@@ -270,14 +285,7 @@ impl std::io::Read for Failing<'_> {
 
 #[test]
 fn a_read_error_comes_after_the_numbers_read_before_it() {
-    let mut page = String::new();
-    let mut want = Vec::new();
-    for i in 0..400 {
-        page.push_str(&"<p>filler text</p>".repeat(i % 7));
-        let n = format!("京ICP备{}号-{}", 11018762 + i, 1 + i % 50);
-        page.push_str(&n);
-        want.push(n);
-    }
+    let (mut page, want) = records_page(400, |i| "<p>filler text</p>".repeat(i % 7), str::to_owned);
     // The last number ends far enough from the error to be known complete.
     page.push_str(&" ".repeat(scan::CUT_MARGIN));
     // Block sizes below, at and above the input's length; reads of one byte and of many.

@@ -161,16 +161,16 @@ fn collect(path: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(String, Strin
     }
 }
 
-/// Counts bytes into the progress bar as they are read.
-struct Counting<'a, R> {
+/// Calls `count` with the number of bytes of each read.
+struct Counting<R, F> {
     inner: R,
-    bar: &'a ProgressBar,
+    count: F,
 }
 
-impl<R: Read> Read for Counting<'_, R> {
+impl<R: Read, F: FnMut(u64)> Read for Counting<R, F> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.bar.inc(n as u64);
+        (self.count)(n as u64);
         Ok(n)
     }
 }
@@ -190,7 +190,7 @@ fn scan_one(ctx: &Ctx<'_>, input: &Input) {
     // The bar counts the bytes read from the file (so that it ends at the total size).
     let mut raw = Counting {
         inner: reader,
-        bar: &ctx.bar,
+        count: |n| ctx.bar.inc(n),
     };
     // A gzip stream (magic bytes 1F 8B) is scanned decompressed, its members one after
     // another. The first two bytes decide, however the reads come.
@@ -211,10 +211,10 @@ fn scan_one(ctx: &Ctx<'_>, input: &Input) {
     } else {
         Box::new(raw)
     };
-    let scanned = AtomicU64::new(0);
-    let reader = Tally {
+    let scanned = std::cell::Cell::new(0u64);
+    let reader = Counting {
         inner: reader,
-        n: &scanned,
+        count: |n| scanned.set(scanned.get() + n),
     };
     let mut buf = String::new();
     let result = scan_reader(reader, ctx.opts.block, |m| {
@@ -225,7 +225,7 @@ fn scan_one(ctx: &Ctx<'_>, input: &Input) {
     });
     flush(ctx, &mut buf);
     // Bytes scanned, of a failed input too (up to its error).
-    ctx.stats.bytes.fetch_add(scanned.load(Relaxed), Relaxed);
+    ctx.stats.bytes.fetch_add(scanned.get(), Relaxed);
     match result {
         Ok(_) if trailing.get() => {
             ctx.stats.failed.fetch_add(1, Relaxed);
@@ -341,20 +341,6 @@ impl<R: Read> Read for Capped<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = buf.len().min(8 << 10);
         self.0.read(&mut buf[..n])
-    }
-}
-
-/// Counts the bytes read through it.
-struct Tally<'a, R> {
-    inner: R,
-    n: &'a AtomicU64,
-}
-
-impl<R: Read> Read for Tally<'_, R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let k = self.inner.read(buf)?;
-        self.n.fetch_add(k as u64, Relaxed);
-        Ok(k)
     }
 }
 

@@ -266,3 +266,36 @@ fn scan_detects_gzip_across_short_reads() {
     assert!(errors.is_empty());
     assert!(found.len() >= 3, "{found:?}");
 }
+
+/// A pipe found while walking a directory is reported, not read (it could block forever);
+/// one named on the command line is read.
+#[cfg(unix)]
+#[test]
+fn pipes_are_read_only_when_named() {
+    let dir = std::env::temp_dir().join(format!("beian-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), "京ICP备11018762号").unwrap();
+    let fifo = dir.join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        std::fs::remove_dir_all(&dir).unwrap();
+        return; // no mkfifo here: nothing to test
+    }
+    let (code, out, _) = beian(&["scan", "--json", dir.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let (found, errors) = matches_and_errors(&out);
+    assert_eq!(found, [(0, "京ICP备11018762号".to_owned())]);
+    assert_eq!(errors, ["not a file or directory"]);
+
+    // Named: read what a writer puts in.
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, "京公网安备11010502030143号").unwrap())
+    };
+    let (code, out, _) = beian(&["scan", "--json", fifo.to_str().unwrap()]);
+    writer.join().unwrap();
+    assert_eq!(code, 0);
+    let (found, _) = matches_and_errors(&out);
+    assert_eq!(found, [(0, "京公网安备11010502030143号".to_owned())]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

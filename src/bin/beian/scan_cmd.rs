@@ -73,7 +73,7 @@ pub fn run(opts: Options) -> i32 {
         if p.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else {
-            collect(p, &mut inputs, &mut walk_errors);
+            collect(p, true, &mut inputs, &mut walk_errors);
         }
     }
     let total: u64 = inputs
@@ -122,8 +122,10 @@ pub fn run(opts: Options) -> i32 {
     }
 }
 
-/// Adds `path` (a file, or a directory walked recursively) to `inputs`.
-fn collect(path: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(String, String)>) {
+/// Adds `path` (a file, or a directory walked recursively) to `inputs`. A pipe or device is
+/// read only when it is `named` on the command line (`<(zcat …)`); in a directory it could
+/// block or never end.
+fn collect(path: &Path, named: bool, inputs: &mut Vec<Input>, errors: &mut Vec<(String, String)>) {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => return errors.push((path.display().to_string(), e.to_string())),
@@ -132,8 +134,10 @@ fn collect(path: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(String, Strin
         return inputs.push(Input::File(path.to_path_buf(), meta.len()));
     }
     if !meta.is_dir() {
-        // A pipe or device named on the command line (`<(zcat …)`): read it as a file.
-        return inputs.push(Input::File(path.to_path_buf(), 0));
+        if named {
+            return inputs.push(Input::File(path.to_path_buf(), 0));
+        }
+        return errors.push((path.display().to_string(), "not a file or directory".into()));
     }
     let entries = match std::fs::read_dir(path) {
         Ok(rd) => rd,
@@ -155,7 +159,7 @@ fn collect(path: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<(String, Strin
                 p.display().to_string(),
                 "symbolic link to a directory, not followed".into(),
             )),
-            Ok(_) => collect(&p, inputs, errors),
+            Ok(_) => collect(&p, false, inputs, errors),
             Err(e) => errors.push((p.display().to_string(), e.to_string())),
         }
     }
@@ -269,26 +273,31 @@ fn read_head(r: &mut impl Read) -> io::Result<Vec<u8>> {
     Ok(head[..n].to_vec())
 }
 
-/// The members of a gzip stream, decompressed one after another. Zero bytes after the last
-/// member (the padding of tapes and some archivers) end the stream, as with `gzip -d`. Other
-/// bytes that start no member end it too, and set `trailing`: the data before them is whole,
-/// so its numbers are all reported, and the caller reports the bytes as an error.
+/// The members of a gzip stream, decompressed one after another. After a member, the next
+/// starts with the gzip magic bytes 1F 8B; anything else is trailing data and ends the stream,
+/// as `gzip -d` ends it. Trailing zero bytes (the padding of tapes and some archivers) are
+/// ignored; other trailing bytes set `trailing`: the data before them is whole, so all its
+/// numbers are reported, and the caller reports the bytes as an error.
 struct Members<'a, R: Read> {
-    /// The member being read, or the input between members.
+    /// The member being read, or the input after one.
     state: Option<Member<R>>,
     trailing: &'a std::cell::Cell<bool>,
 }
 
 enum Member<R: Read> {
-    In(flate2::bufread::GzDecoder<io::BufReader<R>>),
-    Between(io::BufReader<R>),
+    In(flate2::bufread::GzDecoder<Peek<R>>),
+    After(Peek<R>),
 }
 
 impl<'a, R: Read> Members<'a, R> {
     fn new(inner: R, trailing: &'a std::cell::Cell<bool>) -> Self {
-        let inner = io::BufReader::with_capacity(64 << 10, inner);
+        let peek = Peek {
+            inner,
+            buf: Vec::new(),
+            pos: 0,
+        };
         Members {
-            state: Some(Member::In(flate2::bufread::GzDecoder::new(inner))),
+            state: Some(Member::In(flate2::bufread::GzDecoder::new(peek))),
             trailing,
         }
     }
@@ -296,41 +305,114 @@ impl<'a, R: Read> Members<'a, R> {
 
 impl<R: Read> Read for Members<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        use std::io::BufRead;
         loop {
             match self.state.take() {
                 None => return Ok(0),
-                Some(Member::In(mut z)) => {
-                    let n = z.read(buf);
-                    match n {
-                        Ok(0) if !buf.is_empty() => {
-                            self.state = Some(Member::Between(z.into_inner()));
-                        }
-                        _ => {
-                            self.state = Some(Member::In(z));
-                            return n;
-                        }
+                Some(Member::In(mut z)) => match z.read(buf) {
+                    Ok(0) if !buf.is_empty() => self.state = Some(Member::After(z.into_inner())),
+                    n => {
+                        self.state = Some(Member::In(z));
+                        return n;
                     }
-                }
-                Some(Member::Between(mut r)) => {
-                    let rest = r.fill_buf()?;
-                    if rest.is_empty() {
-                        return Ok(0);
-                    }
-                    if rest[0] == 0x1f {
+                },
+                Some(Member::After(mut r)) => {
+                    // On an error the state stays, so that a retry reads on.
+                    let next = match r.ensure(2) {
+                        Ok(head) => head.starts_with(&[0x1f, 0x8b]),
+                        Err(e) => {
+                            self.state = Some(Member::After(r));
+                            return Err(e);
+                        }
+                    };
+                    if next {
                         self.state = Some(Member::In(flate2::bufread::GzDecoder::new(r)));
                         continue;
                     }
-                    if rest.iter().any(|&b| b != 0) {
-                        self.trailing.set(true);
-                        return Ok(0);
+                    match r.only_zeros() {
+                        Ok(zeros) => {
+                            self.trailing.set(!zeros);
+                            return Ok(0);
+                        }
+                        Err(e) => {
+                            self.state = Some(Member::After(r));
+                            return Err(e);
+                        }
                     }
-                    let n = rest.len();
-                    r.consume(n);
-                    self.state = Some(Member::Between(r));
                 }
             }
         }
+    }
+}
+
+/// A buffered reader that can look at its next bytes across refills.
+struct Peek<R> {
+    inner: R,
+    buf: Vec<u8>,
+    /// Where the unread bytes of `buf` start.
+    pos: usize,
+}
+
+impl<R: Read> Peek<R> {
+    /// Reads one more chunk into the buffer; false at the end of the input.
+    fn more(&mut self) -> io::Result<bool> {
+        if self.pos == self.buf.len() {
+            self.buf.clear();
+            self.pos = 0;
+        }
+        let mut chunk = [0u8; 16 << 10];
+        loop {
+            match self.inner.read(&mut chunk) {
+                Ok(0) => return Ok(false),
+                Ok(n) => {
+                    self.buf.extend_from_slice(&chunk[..n]);
+                    return Ok(true);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// The unread bytes, at least `n` of them unless the input ends first.
+    fn ensure(&mut self, n: usize) -> io::Result<&[u8]> {
+        while self.buf.len() - self.pos < n && self.more()? {}
+        Ok(&self.buf[self.pos..])
+    }
+
+    /// Reads the rest of the input: whether it is all zero bytes (reading stops at the first
+    /// other byte).
+    fn only_zeros(&mut self) -> io::Result<bool> {
+        loop {
+            if self.buf[self.pos..].iter().any(|&b| b != 0) {
+                return Ok(false);
+            }
+            self.pos = self.buf.len();
+            if !self.more()? {
+                return Ok(true);
+            }
+        }
+    }
+}
+
+impl<R: Read> Read for Peek<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let n = io::BufRead::fill_buf(self)?.len().min(out.len());
+        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+impl<R: Read> io::BufRead for Peek<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.pos == self.buf.len() {
+            self.more()?;
+        }
+        Ok(&self.buf[self.pos..])
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.pos = (self.pos + n).min(self.buf.len());
     }
 }
 
@@ -424,4 +506,86 @@ fn summary(stats: &Stats, start: Instant) {
         secs,
         bytes as f64 / 1e6 / secs.max(1e-9),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read, Write};
+
+    use super::*;
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(data).unwrap();
+        z.finish().unwrap()
+    }
+
+    /// Gives one byte a read, and `Interrupted` every `every`-th call.
+    struct Stutter {
+        data: Vec<u8>,
+        at: usize,
+        calls: usize,
+        every: usize,
+    }
+
+    impl Read for Stutter {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            self.calls += 1;
+            if self.calls % self.every == 0 {
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            let n = buf.len().min(1).min(self.data.len() - self.at);
+            buf[..n].copy_from_slice(&self.data[self.at..self.at + n]);
+            self.at += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn members_survive_interrupted_reads() {
+        let page = b"<p>\xe4\xba\xacICP\xe5\xa4\x8711018762\xe5\x8f\xb7</p>".repeat(50);
+        let mut input = gzip(&page);
+        input.extend(gzip(&page));
+        input.extend(gzip(b""));
+        input.extend(gzip(&page));
+        for every in [2, 3, 5, 7, 1000] {
+            let trailing = std::cell::Cell::new(false);
+            let reader = Stutter {
+                data: input.clone(),
+                at: 0,
+                calls: 0,
+                every,
+            };
+            let mut out = Vec::new();
+            Capped(Members::new(reader, &trailing))
+                .read_to_end(&mut out)
+                .unwrap();
+            assert_eq!(out, page.repeat(3), "every {every}");
+            assert!(!trailing.get());
+        }
+    }
+
+    #[test]
+    fn what_follows_the_last_member() {
+        let page = b"text".repeat(10);
+        let read = |tail: &[u8]| {
+            let mut input = gzip(&page);
+            input.extend(tail);
+            let trailing = std::cell::Cell::new(false);
+            let mut out = Vec::new();
+            let result = Members::new(&input[..], &trailing).read_to_end(&mut out);
+            (result.is_ok(), out == page, trailing.get())
+        };
+        // Zero padding, however long: the end.
+        assert_eq!(read(&[0; 3]), (true, true, false));
+        assert_eq!(read(&[0; 70_000]), (true, true, false));
+        // Other bytes, a lone 1F among them, and a member after zeros: trailing data.
+        assert_eq!(read(b"junk"), (true, true, true));
+        assert_eq!(read(&[0x1f]), (true, true, true));
+        let mut after_zeros = vec![0; 65_541];
+        after_zeros.extend(gzip(&page));
+        assert_eq!(read(&after_zeros), (true, true, true));
+        // The start of a member that is cut short: an error.
+        assert!(!read(&[0x1f, 0x8b]).0);
+    }
 }

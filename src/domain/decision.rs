@@ -441,7 +441,6 @@ impl Rules {
             }
             return d;
         }
-        let h = d.host.as_str().as_bytes();
         let w = self.walk(d.host.as_str());
         d.tld = w.tld as u8;
         d.suffix = w.icann as u8;
@@ -453,22 +452,18 @@ impl Rules {
         let mut level = 1u8;
         let mut reg = NO;
         if w.icann > 0 {
-            // The labels left of the suffix: one more level for each dot among them (a count
-            // the compiler vectorises), the registrable domain after the last.
-            let left = &h[..w.icann - 1];
-            level = 2 + left.iter().filter(|&&b| b == b'.').count() as u8;
-            reg = memchr::memrchr(b'.', left).map_or(0, |dot| (dot + 1) as u8);
+            // The labels left of the suffix: one more level for each dot among them, the
+            // registrable domain after the last.
+            let left = w.icann - 1;
+            level = 2 + w.dots.count_before(left) as u8;
+            reg = w.dots.last_before(left).map_or(0, |dot| (dot + 1) as u8);
         }
         d.registrable = reg;
         d.level = level;
 
         // Approval: the longest list entry within the public suffix.
-        let found = w.approvals[..w.n_approvals]
-            .iter()
-            .rev()
-            .find(|a| a.0 >= w.icann);
-        match found {
-            Some(&(start, flags, src)) => {
+        match w.approval {
+            Some((start, flags, src)) => {
                 d.approval_entry = start as u8;
                 d.approval_source = src;
                 d.approval = Some(if flags & APPROVED != 0 {

@@ -59,6 +59,7 @@
 //! assert_eq!(index.lookup("https://mail.example.com/").unwrap().value, &"京ICP备12345678号");
 //! ```
 
+mod classes;
 mod decision;
 mod error;
 mod host;

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use super::classes::Dots;
 use super::error::DataError;
 use super::table::{HASH_SEED, SuffixTable, hash_label};
 
@@ -117,7 +118,9 @@ impl<'h> SuffixMatch<'h> {
 
 /// Everything one walk over a host's labels learns.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Walk {
+pub(crate) struct Walk<'h> {
+    /// The host's dots.
+    pub(crate) dots: Dots<'h>,
     /// Start of the last label.
     pub(crate) tld: usize,
     pub(crate) icann: usize,
@@ -127,9 +130,8 @@ pub(crate) struct Walk {
     pub(crate) platform: Option<(usize, u32)>,
     /// Private-section organisation of the longest private rule matched.
     pub(crate) org: u32,
-    /// Approval entries seen (start, flags, source), longest last.
-    pub(crate) approvals: [(usize, u16, u16); 4],
-    pub(crate) n_approvals: usize,
+    /// The longest approval entry within the ICANN suffix: (start, flags, source).
+    pub(crate) approval: Option<(usize, u16, u16)>,
 }
 
 /// The merged rule data: public suffix list, approved and unapproved top-level domains, and
@@ -221,17 +223,17 @@ impl Rules {
     /// One pass from the top-level label leftwards, one hash lookup per label, stopping at the
     /// first suffix no rule extends.
     #[inline(always)]
-    pub(crate) fn walk(&self, host: &str) -> Walk {
+    pub(crate) fn walk<'h>(&self, host: &'h str) -> Walk<'h> {
         let b = host.as_bytes();
         let mut w = Walk {
+            dots: Dots::new(b),
             tld: 0,
             icann: b.len(),
             all: b.len(),
             known: false,
             platform: None,
             org: NONE,
-            approvals: [(0, 0, 0); 4],
-            n_approvals: 0,
+            approval: None,
         };
         // The implicit "*" rule: the root acts as a wildcard parent.
         let mut parent = ICANN_WILD | PRIV_WILD;
@@ -241,12 +243,10 @@ impl Rules {
         let mut all_done = false;
         let mut end = b.len();
         let mut first = true;
+        let mut approval = None;
         let mut h = HASH_SEED;
         loop {
-            let mut start = end;
-            while start > 0 && b[start - 1] != b'.' {
-                start -= 1;
-            }
+            let start = w.dots.last_before(end).map_or(0, |d| d + 1);
             h = hash_label(h, &b[start..end]);
             let node = self
                 .table
@@ -258,12 +258,19 @@ impl Rules {
                 w.known = f & (ICANN_RULE | PRIV_RULE | ICANN_WILD | PRIV_WILD) != 0;
                 first = false;
             }
+            // The longest approval entry seen so far, before and after this label.
+            let before = approval;
+            if f & (APPROVED | REFUSED) != 0 {
+                approval = Some((start, f, node.tld_source));
+            }
             if !icann_done {
                 if f & ICANN_EXC != 0 {
                     w.icann = prev;
+                    w.approval = before;
                     icann_done = true;
                 } else if f & ICANN_RULE != 0 || parent & ICANN_WILD != 0 {
                     w.icann = start;
+                    w.approval = approval;
                 }
             }
             if !all_done {
@@ -283,10 +290,6 @@ impl Rules {
             }
             if f & PLATFORM != 0 && start > 0 && w.platform.is_none() {
                 w.platform = Some((start, node.platform));
-            }
-            if f & (APPROVED | REFUSED) != 0 && w.n_approvals < w.approvals.len() {
-                w.approvals[w.n_approvals] = (start, f, node.tld_source);
-                w.n_approvals += 1;
             }
             if start == 0 || f & CHILDREN == 0 {
                 break;

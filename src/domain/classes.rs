@@ -13,6 +13,53 @@ pub(crate) struct Classes {
     pub(crate) digit: u64,
 }
 
+/// The labels of a name, read from its [`Classes`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Labels {
+    /// The first byte of each label.
+    pub(crate) starts: u64,
+    pub(crate) hyphen: u64,
+    /// Whether the last label is all digits.
+    pub(crate) last_digits: bool,
+}
+
+impl Classes {
+    /// The labels of the first `len` bytes read as a name without a trailing dot, when
+    /// `0 < len < 64`, every byte is host text, and every label is non-empty with no hyphen
+    /// first or last; otherwise `None`.
+    #[inline]
+    pub(crate) fn labels(&self, len: usize) -> Option<Labels> {
+        if len == 0 || len >= 64 {
+            return None;
+        }
+        let name = (1u64 << len) - 1;
+        let dots = self.dot & name;
+        if self.host & name != name
+            || dots & 1 != 0
+            || dots & (dots >> 1) != 0
+            || dots >> (len - 1) != 0
+        {
+            return None;
+        }
+        let starts = ((dots << 1) | 1) & name;
+        let ends = ((dots >> 1) | (1 << (len - 1))) & name;
+        let hyphen = self.hyphen & name;
+        if hyphen & (starts | ends) != 0 {
+            return None;
+        }
+        let last = if dots == 0 {
+            name
+        } else {
+            name & !((2u64 << (63 - dots.leading_zeros())) - 1)
+        };
+        Some(Labels {
+            starts,
+            hyphen,
+            last_digits: last & !self.digit == 0,
+        })
+    }
+}
+
 /// The classes of one chunk of at most 16 bytes, as 16-bit masks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Chunk {
@@ -321,6 +368,26 @@ mod tests {
             let b = [c; 16];
             assert_eq!(chunk16(&b), chunk_bytes(&b), "{c:#x}");
         }
+    }
+
+    #[test]
+    fn labels_of_names() {
+        let ok = |s: &str| classify(s.as_bytes()).labels(s.len());
+        let l = ok("www.a-b.c0").unwrap();
+        assert_eq!(
+            (l.starts, l.hyphen, l.last_digits),
+            (0b1_0001_0001, 0b10_0000, false)
+        );
+        assert!(ok("a.b.123").unwrap().last_digits);
+        assert!(ok("123").unwrap().last_digits);
+        for bad in [
+            "", ".a", "a.", "a..b", "-a.b", "a-.b", "a.-b", "a.b-", "a_b", "a b",
+        ] {
+            assert_eq!(ok(bad), None, "{bad:?}");
+        }
+        // A prefix of the text is read as the name.
+        assert!(classify(b"a.b.").labels(3).is_some());
+        assert_eq!(classify(&[b'a'; 64]).labels(64), None);
     }
 
     #[test]

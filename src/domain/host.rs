@@ -153,7 +153,6 @@ fn ace(input: &str) -> Option<Host<'_>> {
     let mut upper = false;
     let mut any_ace = false;
     let mut points = [0u32; 64];
-    let mut check = String::new();
     for label in host.split('.') {
         let lb = label.as_bytes();
         for &c in lb {
@@ -179,9 +178,16 @@ fn ace(input: &str) -> Option<Host<'_>> {
         if !wide {
             return None;
         }
-        check.clear();
-        super::punycode::encode_into(&points[..n], &mut check);
-        if !check.as_bytes().eq_ignore_ascii_case(&lb[4..]) {
+        // Canonical: encoding the decoded label again gives the label (compared as it is
+        // written, without a buffer).
+        let want = &lb[4..];
+        let mut at = 0;
+        let mut same = true;
+        super::punycode::encode(&points[..n], |b| {
+            same &= want.get(at).is_some_and(|w| w.eq_ignore_ascii_case(&b));
+            at += 1;
+        });
+        if !same || at != want.len() {
             return None;
         }
     }
@@ -219,7 +225,7 @@ fn cjk(input: &str) -> Option<Host<'static>> {
         }
         if wide {
             out.push_str("xn--");
-            super::punycode::encode_into(label, out);
+            super::punycode::encode(label, |b| out.push(char::from(b)));
         } else {
             out.extend(label.iter().map(|&c| c as u8 as char));
         }
@@ -321,29 +327,15 @@ fn fast(b: &[u8]) -> Fast {
             _ => return Fast::Slow,
         }
     }
-    let all = (1u64 << n) - 1;
-    let mut dots = c.dot & all;
-    // No empty label: no dot first, none right after another.
-    if dots & 1 != 0 || dots & (dots >> 1) != 0 {
+    // One trailing dot is dropped; then every label has a character, and no hyphen at its
+    // edges.
+    let trailing = c.dot >> (n - 1) & 1 != 0;
+    let len = n - usize::from(trailing);
+    let Some(labels) = c.labels(len) else {
         return Fast::Slow;
-    }
-    // One trailing dot is dropped.
-    let trailing = dots >> (n - 1) != 0;
-    let len = if trailing { n - 1 } else { n };
-    if len == 0 {
-        return Fast::Slow;
-    }
-    let host = (1u64 << len) - 1;
-    dots &= host;
-    // No hyphen at a label's edge.
-    let starts = ((dots << 1) | 1) & host;
-    let ends = ((dots >> 1) | (1 << (len - 1))) & host;
-    let hyphen = c.hyphen & host;
-    if hyphen & (starts | ends) != 0 {
-        return Fast::Slow;
-    }
+    };
     // No label starting with `xn--` (the Punycode paths read those).
-    let mut ace = starts & (hyphen >> 2) & (hyphen >> 3);
+    let mut ace = labels.starts & (labels.hyphen >> 2) & (labels.hyphen >> 3);
     while ace != 0 {
         let at = start + ace.trailing_zeros() as usize;
         if b[at..at + 2].eq_ignore_ascii_case(b"xn") {
@@ -352,12 +344,7 @@ fn fast(b: &[u8]) -> Fast {
         ace &= ace - 1;
     }
     // A last label of digits: an IPv4 address, or a numeric top-level domain (an error).
-    let last = if dots == 0 {
-        host
-    } else {
-        host & !((2u64 << (63 - dots.leading_zeros())) - 1)
-    };
-    if last & !c.digit == 0 {
+    if labels.last_digits {
         if trailing {
             return Fast::Slow;
         }
@@ -373,7 +360,7 @@ fn fast(b: &[u8]) -> Fast {
     Fast::Host {
         start,
         end: start + len,
-        upper: c.upper & host != 0,
+        upper: c.upper & ((1u64 << len) - 1) != 0,
     }
 }
 
@@ -593,6 +580,11 @@ fn idna_culprit(uts46: &Uts46, host: &str, base: usize) -> DomainError {
 fn finish(ascii: Cow<'_, str>, base: usize, exact: bool) -> Result<Host<'_>, DomainError> {
     let at = |i: usize| if exact { base + i } else { base };
     let b = ascii.as_bytes();
+    // Most names pass on their byte-class masks; the rest are read label by label, which
+    // also finds the error and its place.
+    if b.len() < 64 && classify(b).labels(b.len()).is_some_and(|l| !l.last_digits) {
+        return Ok(Host { ascii, ip: None });
+    }
     if b.is_empty() {
         return Err(DomainError::new(DomainErrorKind::Empty, base));
     }

@@ -107,13 +107,15 @@ impl<'r, V> FilingIndex<'r, V> {
     pub fn lookup_host(&self, host: &Host<'_>) -> Option<IndexMatch<'_, V>> {
         let h = host.as_str();
         let found = |hash: u64, key: &str, need_registrable: bool| {
-            self.table.get(hash, key).and_then(|e| match &e.value {
-                Some(entry) if !need_registrable || entry.registrable => Some(IndexMatch {
-                    filed: self.table.key(e),
-                    value: &entry.value,
-                }),
-                _ => None,
-            })
+            self.table
+                .get(hash, key.as_bytes())
+                .and_then(|e| match &e.value {
+                    Some(entry) if !need_registrable || entry.registrable => Some(IndexMatch {
+                        filed: self.table.key(e),
+                        value: &entry.value,
+                    }),
+                    _ => None,
+                })
         };
         if host.is_ip() {
             return found(super::table::hash_name(h), h, false);

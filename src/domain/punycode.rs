@@ -9,9 +9,37 @@ const DAMP: u32 = 700;
 const INITIAL_BIAS: u32 = 72;
 const INITIAL_N: u32 = 128;
 
+/// `ceil(2^32 / d)` for every divisor the encoder uses (1 to 64), so that `q / d` is
+/// `(q * RECIPROCAL[d]) >> 32`: exact for `q < 2^32 / 64 = 2^26`, since the error,
+/// `q * (RECIPROCAL[d] - 2^32 / d) / 2^32 < q / 2^32`, stays below `1 / d`.
+const RECIPROCAL: [u64; 65] = {
+    let mut t = [0u64; 65];
+    let mut d = 1;
+    while d <= 64 {
+        t[d] = (1u64 << 32).div_ceil(d as u64);
+        d += 1;
+    }
+    t
+};
+
+/// The largest value the encoder divides (see [`encode`]).
+const MAX_DIVIDEND: u32 = 1 << 26;
+
+/// `(q / d, q % d)` for `q < MAX_DIVIDEND` and `1 <= d <= 64`, by a multiplication.
+#[inline(always)]
+fn div_rem(q: u32, d: u32) -> (u32, u32) {
+    debug_assert!(q < MAX_DIVIDEND && (1..=64).contains(&d));
+    let quot = ((u64::from(q) * RECIPROCAL[d as usize]) >> 32) as u32;
+    (quot, q - quot * d)
+}
+
 fn adapt(mut delta: u32, points: u32, first: bool) -> u32 {
     delta /= if first { DAMP } else { 2 };
-    delta += delta / points;
+    delta += if delta < MAX_DIVIDEND && points <= 64 {
+        div_rem(delta, points).0
+    } else {
+        delta / points
+    };
     let mut k = 0;
     while delta > ((BASE - T_MIN) * T_MAX) / 2 {
         delta /= BASE - T_MIN;
@@ -20,24 +48,26 @@ fn adapt(mut delta: u32, points: u32, first: bool) -> u32 {
     k + (((BASE - T_MIN + 1) * delta) / (delta + SKEW))
 }
 
-fn digit(d: u32) -> char {
+fn digit(d: u32) -> u8 {
     match d {
-        0..=25 => (b'a' + d as u8) as char,
-        _ => (b'0' + (d - 26) as u8) as char,
+        0..=25 => b'a' + d as u8,
+        _ => b'0' + (d - 26) as u8,
     }
 }
 
-/// Appends the Punycode form of `label` (without the `xn--` prefix) to `out`. The label holds
-/// fewer than 64 code points below U+10000, so no arithmetic can overflow.
-pub(crate) fn encode_into(label: &[u32], out: &mut String) {
+/// Writes the Punycode form of `label` (without the `xn--` prefix) byte by byte to `out`.
+/// The label holds at most 64 code points below U+10000, so every delta is below
+/// `0x10000 * 65 + 65 * 65 < MAX_DIVIDEND` and no arithmetic can overflow.
+pub(crate) fn encode(label: &[u32], mut out: impl FnMut(u8)) {
+    debug_assert!(label.len() <= 64 && label.iter().all(|&c| c < 0x10000));
     let basic = label.iter().filter(|&&c| c < 0x80).count() as u32;
     for &c in label {
         if c < 0x80 {
-            out.push(c as u8 as char);
+            out(c as u8);
         }
     }
     if basic > 0 {
-        out.push('-');
+        out(b'-');
     }
     let (mut n, mut delta, mut bias, mut h) = (INITIAL_N, 0u32, INITIAL_BIAS, basic);
     let total = label.len() as u32;
@@ -63,11 +93,12 @@ pub(crate) fn encode_into(label: &[u32], out: &mut String) {
                     if q < t {
                         break;
                     }
-                    out.push(digit(t + (q - t) % (BASE - t)));
-                    q = (q - t) / (BASE - t);
+                    let (quot, rem) = div_rem(q - t, BASE - t);
+                    out(digit(t + rem));
+                    q = quot;
                     k += BASE;
                 }
-                out.push(digit(q));
+                out(digit(q));
                 bias = adapt(delta, h + 1, h == basic);
                 delta = 0;
                 h += 1;
@@ -148,8 +179,31 @@ mod tests {
     fn enc(s: &str) -> String {
         let v: Vec<u32> = s.chars().map(u32::from).collect();
         let mut out = String::new();
-        encode_into(&v, &mut out);
+        encode(&v, |b| out.push(char::from(b)));
         out
+    }
+
+    #[test]
+    fn division_by_multiplication_is_exact() {
+        for d in 1..=64u32 {
+            let mut q = 0u32;
+            while q < MAX_DIVIDEND {
+                for x in [q, q + 1, q + d - 1, MAX_DIVIDEND - 1 - q] {
+                    assert_eq!(div_rem(x, d), (x / d, x % d), "{x} / {d}");
+                }
+                q += 997;
+            }
+            // Every multiple of d and its neighbours near the top of the range.
+            let mut m = (MAX_DIVIDEND / d) * d;
+            for _ in 0..1000 {
+                for x in [m, m - 1] {
+                    if x < MAX_DIVIDEND {
+                        assert_eq!(div_rem(x, d), (x / d, x % d), "{x} / {d}");
+                    }
+                }
+                m -= d;
+            }
+        }
     }
 
     #[test]

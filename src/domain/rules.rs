@@ -250,7 +250,7 @@ impl Rules {
             h = hash_label(h, &b[start..end]);
             let node = self
                 .table
-                .get(h, &host[start..])
+                .get(h, &b[start..])
                 .map_or_else(Node::default, |e| e.value);
             let f = node.flags;
             if first {

@@ -280,13 +280,13 @@ enum Fast {
     Slow,
 }
 
-/// One pass over the input for the common case: an optional `http://` or `https://`, an
-/// ASCII host of letters, digits, hyphens and dots shorter than 64 bytes, then nothing or a
+/// One pass over the input for the common case: an optional `http://`, `https://` or `//`,
+/// optional user info of host characters and `@`, an ASCII host of letters, digits, hyphens and dots shorter than 64 bytes, then nothing or a
 /// port, path, query or fragment. Labels, hyphens and case are read from byte-class masks
 /// ([`classify`]), sixteen bytes at a time. No allocation, no UTS-46.
 #[inline]
 fn fast(b: &[u8]) -> Fast {
-    let start = if b.starts_with(b"https://") {
+    let mut start = if b.starts_with(b"https://") {
         8
     } else if b.starts_with(b"http://") {
         7
@@ -295,10 +295,16 @@ fn fast(b: &[u8]) -> Fast {
     } else {
         0
     };
-    let c = classify(&b[start..]);
+    let mut c = classify(&b[start..]);
     // The host text runs to the first byte that is not host text; 64 bytes or more of it
     // take the general path.
-    let n = (!c.host).trailing_zeros() as usize;
+    let mut n = (!c.host).trailing_zeros() as usize;
+    if start + n < b.len() && b[start + n] == b'@' {
+        // User info of host characters (`user@`): the host follows it.
+        start += n + 1;
+        c = classify(&b[start..]);
+        n = (!c.host).trailing_zeros() as usize;
+    }
     if n == 0 || n >= 64 {
         return Fast::Slow;
     }
@@ -812,6 +818,14 @@ mod tests {
                 ..
             }
         ));
+        assert!(matches!(
+            fast(b"https://user@a.com:8080/"),
+            Fast::Host {
+                start: 13,
+                end: 18,
+                ..
+            }
+        ));
         for slow_case in [
             "1.2.3.4.",
             "a.com..",
@@ -824,7 +838,9 @@ mod tests {
             "a.com:99999",
             "a.com:65536",
             "a.com:8x",
-            "u@a.com",
+            "u@b@a.com",
+            "u:p@a.com",
+            "u@",
             "a.com\\x",
             "",
             ".",

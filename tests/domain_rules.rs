@@ -171,6 +171,56 @@ fn a_complete_approved_list_loaded_at_run_time_settles_absences() {
     );
 }
 
+/// Rule: the approval of a host's suffix is the longest list entry within its public suffix,
+/// however deep the lists nest, and an exception rule's label is outside the suffix.
+#[test]
+fn the_longest_approval_entry_within_the_suffix_decides() {
+    let rules = Rules::builder()
+        .psl(
+            "// ===BEGIN ICANN DOMAINS===\nf\ne.f\nd.e.f\nc.d.e.f\nb.c.d.e.f\na.b.c.d.e.f\n\
+             *.w.f\n!ok.w.f\n// ===END ICANN DOMAINS===\n",
+            "deep.dat",
+        )
+        .approved_tlds(
+            "f\ne.f\nd.e.f\nc.d.e.f\nb.c.d.e.f\nw.f\n",
+            "deep approved",
+            true,
+        )
+        .unapproved_tlds("a.b.c.d.e.f\nok.w.f\n", "deep unapproved")
+        .build()
+        .unwrap();
+    let entry = |host: &str| {
+        let d = rules.decide(host).unwrap();
+        let status = d.tld_approval().unwrap().status;
+        (
+            d.tld_approval_entry().map(str::to_owned),
+            status,
+            d.reason(),
+        )
+    };
+    assert_eq!(
+        entry("x.a.b.c.d.e.f"),
+        (
+            Some("a.b.c.d.e.f".into()),
+            TldStatus::NotApproved,
+            Some(Reason::TldNotApproved)
+        )
+    );
+    assert_eq!(
+        entry("x.b.c.d.e.f"),
+        (Some("b.c.d.e.f".into()), TldStatus::Approved, None)
+    );
+    // `ok.w.f` is registrable (the exception), so its own entry is not the suffix's.
+    assert_eq!(
+        entry("www.ok.w.f"),
+        (Some("w.f".into()), TldStatus::Approved, None)
+    );
+    assert_eq!(
+        entry("a.x.w.f"),
+        (Some("w.f".into()), TldStatus::Approved, None)
+    );
+}
+
 #[test]
 fn a_newer_psl_can_be_loaded() {
     let rules = Rules::builder()

@@ -28,23 +28,7 @@
 //!
 //! Run: `cargo bench --bench domain -- --warm-up-time 1 --measurement-time 3`
 //!
-//! Figures of one run (`--measurement-time 5`) on the 2-core development machine, shared
-//! with other builds (load about 1.5; repeated runs vary by 10-20 %):
-//!
-//! | measure | `decide` | plain pipeline (raw input) | plain pipeline (bare host) |
-//! |---|---:|---:|---:|
-//! | per-host median, all kinds | 61 ns | 97 ns (1.58x) | 108 ns (1.76x) |
-//! | per-host median, clean ASCII | 55 ns | 91 ns (1.66x) | 93 ns (1.69x) |
-//! | per-host median, upper case or trailing dot | 76 ns | 219 ns (2.89x) | 227 ns (3.00x) |
-//! | per-host median, URL | 61 ns | 38 ns (0.62x: fails fast) | 94 ns (1.54x) |
-//! | per-host median, Unicode IDN | 198 ns | 399 ns (2.02x) | 414 ns (2.09x) |
-//! | per-host median, Punycode | 307 ns | 302 ns (0.98x) | 304 ns (0.99x) |
-//! | per-host median, platform names | 69 ns | 119 ns (1.71x) | 121 ns (1.74x) |
-//! | per-host median, IPv4 | 40 ns | 115 ns (2.86x) | 114 ns (2.84x) |
-//! | criterion median of the 100k batch, per host | 150 ns | 179 ns (1.20x) | 190 ns (1.27x) |
-//!
-//! Filing index, a million names: built in 287 ms, 57.3 MiB of tables (RSS grew 44.8 MiB),
-//! 518 ns per lookup over 100k probes (a quarter of them URLs, two thirds covered).
+//! Figures of the current code are in the README (section "Performance").
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

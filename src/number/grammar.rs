@@ -18,6 +18,7 @@ use super::{Categories, Form, Warnings};
 use crate::error::{
     CERT_LENGTHS, ErrorKind, LICENCE_LENGTHS, PSB_LENGTHS, Part, SERIAL_LENGTHS, SITE_LENGTHS,
 };
+use crate::fold::MAX_GAP;
 
 /// A number's parts, as slices of the folded text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,7 +138,28 @@ pub(crate) fn current_year() -> u16 {
 /// Reads one number at the start of folded text `s`.
 #[inline]
 pub(crate) fn parse(s: &str, lenient: bool) -> Result<Parts<'_>, Fail> {
-    P { s, lenient }.number()
+    P {
+        s,
+        lenient,
+        spaced: false,
+    }
+    .number()
+}
+
+/// Reads one number at the start of unfolded text `s` in strict mode, skipping runs of ASCII
+/// spaces (at most [`MAX_GAP`] bytes) between the parts of a number: after the province,
+/// after `ICP`, after `备` or `证`, before and after `号`, around the hyphen of a site number
+/// or a licence serial, after `公网安备`. Spaces are never skipped between two runs of digits
+/// or before a service letter, so that what this reads whole reads the same once folding has
+/// removed the spaces. Its failures are not meant to stand: folding may let the number read on.
+#[inline]
+pub(crate) fn parse_spaced(s: &str) -> Result<Parts<'_>, Fail> {
+    P {
+        s,
+        lenient: false,
+        spaced: true,
+    }
+    .number()
 }
 
 /// What is wrong with the (non-empty) ASCII digits of an ICP备 serial, if anything: a length
@@ -212,6 +234,8 @@ fn first_char(s: &str) -> Option<char> {
 struct P<'s> {
     s: &'s str,
     lenient: bool,
+    /// Whether runs of spaces between parts are skipped (see [`parse_spaced`]).
+    spaced: bool,
 }
 
 impl<'s> P<'s> {
@@ -219,6 +243,28 @@ impl<'s> P<'s> {
     #[inline(always)]
     fn is<const N: usize>(&self, at: usize, t: &[u8; N]) -> bool {
         self.s.as_bytes().get(at..at + N).is_some_and(|x| x == t)
+    }
+
+    /// Past a run of ASCII spaces at `at` when spaces are skipped (and the run is no longer
+    /// than a gap folding removes); else `at`.
+    #[inline(always)]
+    fn gap(&self, at: usize) -> usize {
+        if self.spaced && self.s.as_bytes().get(at) == Some(&b' ') {
+            self.spaces(at)
+        } else {
+            at
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn spaces(&self, at: usize) -> usize {
+        let b = self.s.as_bytes();
+        let mut j = at;
+        while b.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        if j - at > MAX_GAP { at } else { j }
     }
 
     /// Where the run of ASCII digits from `at` ends.
@@ -289,7 +335,7 @@ impl<'s> P<'s> {
             Lead::Unknown => return Err(self.unexpected(0, Part::Start)),
         };
         p.province = Some(province);
-        let i = c.len_utf8();
+        let i = self.gap(c.len_utf8());
         if self.is(i, &GONG_WANG_AN_BEI) {
             // Public-security numbers use the ordinary abbreviations: 川 is no variant here.
             return self.psb(i + GONG_WANG_AN_BEI.len(), p);
@@ -310,7 +356,7 @@ impl<'s> P<'s> {
             }
             return Err(self.unexpected(i, Part::Keyword));
         }
-        let i = i + 3;
+        let i = self.gap(i + 3);
         if self.is(i, &BEI) {
             let mut j = i + BEI.len();
             // Footers also write the label `ICP备案` before the serial (`皖ICP备案020533号`).
@@ -318,6 +364,7 @@ impl<'s> P<'s> {
                 j += AN.len();
             }
             j += usize::from(self.is(j, b":"));
+            j = self.gap(j);
             if self.lenient {
                 j += self.s.get(j..).and_then(bracketed_host).unwrap_or(0);
             }
@@ -325,7 +372,7 @@ impl<'s> P<'s> {
         }
         if self.is(i, &ZHENG) {
             let j = i + ZHENG.len();
-            let j = j + usize::from(self.is(j, b":"));
+            let j = self.gap(j + usize::from(self.is(j, b":")));
             // A licence in an ICP证 label (`京ICP证B2-20171701号`): the shape decides.
             if self.category(j).is_some() {
                 return self.licence(j, p);
@@ -396,10 +443,11 @@ impl<'s> P<'s> {
                 break;
             }
         }
+        let j = self.gap(j);
         if !self.is(j, b"-") {
             return Err(self.unexpected(j, Part::LicenceSerial));
         }
-        let d = j + 1;
+        let d = self.gap(j + 1);
         let first = self.digits(d);
         let end = match first - d {
             0 => return Err(self.unexpected(d, Part::LicenceSerial)),
@@ -416,7 +464,7 @@ impl<'s> P<'s> {
     /// `公网安备` or `公安备案号` read; 12 to 14 digits, 号.
     #[inline(always)]
     fn psb(&self, i: usize, mut p: Parts<'s>) -> Result<Parts<'s>, Fail> {
-        let i = i + usize::from(self.is(i, b":"));
+        let i = self.gap(i + usize::from(self.is(i, b":")));
         let end = self.digits(i);
         match end - i {
             0 => return Err(self.unexpected(i, Part::PsbDigits)),
@@ -441,25 +489,25 @@ impl<'s> P<'s> {
                 return Err(Fail { kind, at: i });
             }
         };
-        p.len = if self.is(end, &HAO) {
-            end + HAO.len()
-        } else {
-            end
-        };
+        let h = self.gap(end);
+        p.len = if self.is(h, &HAO) { h + HAO.len() } else { end };
         Ok(p)
     }
 
     /// `号`, then `-site` and a service letter, or the site first and `号` after it.
     #[inline(always)]
     fn tail(&self, i: usize, mut p: Parts<'s>) -> Result<Parts<'s>, Fail> {
-        let hao = self.is(i, &HAO);
-        let mut end = if hao { i + HAO.len() } else { i };
-        if self.is(end, b"-") {
-            match self.site(end + 1, &mut p) {
+        let h = self.gap(i);
+        let hao = self.is(h, &HAO);
+        let mut end = if hao { h + HAO.len() } else { i };
+        let d = self.gap(end);
+        if self.is(d, b"-") {
+            match self.site(self.gap(d + 1), &mut p) {
                 Ok(after) => {
                     end = after;
-                    if !hao && self.is(end, &HAO) {
-                        end += HAO.len();
+                    let h = self.gap(end);
+                    if !hao && self.is(h, &HAO) {
+                        end = h + HAO.len();
                     }
                 }
                 Err(fail) if !self.lenient => return Err(fail),

@@ -39,11 +39,12 @@ impl Province {
         self.entry().psb
     }
     /// The province with this two-digit division code.
+    #[inline]
     pub fn from_code(code: u8) -> Option<Province> {
-        PROVINCES
-            .binary_search_by_key(&code, |p| p.code)
-            .ok()
-            .map(|i| Province(i as u8))
+        match BY_CODE.get(usize::from(code)) {
+            Some(&i) if i != NO_PROVINCE => Some(Province(i)),
+            _ => None,
+        }
     }
     /// Every province, by division code.
     pub fn all() -> impl Iterator<Item = Province> {
@@ -86,7 +87,21 @@ const fn p(code: u8, name: &'static str, icp: char, psb: char) -> Entry {
     }
 }
 
-static PROVINCES: [Entry; 31] = [
+static PROVINCES: [Entry; 31] = ENTRIES;
+
+/// The index into `PROVINCES` of each two-digit division code, [`NO_PROVINCE`] for none.
+static BY_CODE: [u8; 100] = {
+    let mut t = [NO_PROVINCE; 100];
+    let mut i = 0;
+    while i < ENTRIES.len() {
+        t[ENTRIES[i].code as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+const NO_PROVINCE: u8 = u8::MAX;
+
+const ENTRIES: [Entry; 31] = [
     p(11, "北京", '京', '京'),
     p(12, "天津", '津', '津'),
     p(13, "河北", '冀', '冀'),
@@ -277,6 +292,10 @@ mod tests {
                 assert_eq!(lead(p.psb_char()), Lead::Ordinary(p), "{}", p.name());
             }
             assert_eq!(Province::from_code(p.code()), Some(p));
+        }
+        for code in 0..=u8::MAX {
+            let by_search = Province::all().find(|p| p.code() == code);
+            assert_eq!(Province::from_code(code), by_search, "{code}");
         }
         assert_eq!(lead('秦'), Lead::Fake(Province::from_code(61).unwrap()));
         assert_eq!(lead('港'), Lead::NotMainland);

@@ -842,10 +842,20 @@ impl PlainReader<'_> {
                     self.i += run;
                     rest[last]
                 }
-                Some([0xef, 0xbc, y @ 0x90..=0x99, ..]) => {
-                    self.i += 3;
+                Some([0xef, 0xbc, 0x90..=0x99, ..]) => {
+                    // A run of full-width digits: all but its last at once.
                     plain = false;
-                    y - 0x60
+                    loop {
+                        let d = b[self.i + 2] - 0x60;
+                        self.i += 3;
+                        match b.get(self.i..self.i + 3) {
+                            Some([0xef, 0xbc, 0x90..=0x99]) => {
+                                *copy.get_mut(n)? = d;
+                                n += 1;
+                            }
+                            _ => break d,
+                        }
+                    }
                 }
                 _ => match self.next() {
                     Some(Plain::Ascii(d @ b'0'..=b'9')) => {

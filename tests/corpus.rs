@@ -71,14 +71,14 @@ fn real_numbers_read_as_their_verdict_says() {
             // A hand-typed province variant: the form is told the official character, and the
             // scanner reads the number.
             Err(e) => {
-                if let ErrorKind::ProvinceVariant { official, .. } = e.kind() {
-                    if canonical.starts_with(official) {
-                        let found: Vec<_> = scan::find_iter(input.as_bytes())
-                            .map(|m| m.number.to_string())
-                            .collect();
-                        if found == [canonical.clone()] {
-                            continue;
-                        }
+                if let ErrorKind::ProvinceVariant { official, .. } = e.kind()
+                    && canonical.starts_with(official)
+                {
+                    let found: Vec<_> = scan::find_iter(input.as_bytes())
+                        .map(|m| m.number.to_string())
+                        .collect();
+                    if found == [canonical.clone()] {
+                        continue;
                     }
                 }
                 failures.push(format!("{input}: {e}"));

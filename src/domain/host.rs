@@ -753,7 +753,7 @@ mod tests {
                 3 => a.insert(5, '9'),
                 _ => {}
             }
-            let s = if (x >> 16) % 2 == 0 {
+            let s = if (x >> 16).is_multiple_of(2) {
                 format!("www.{a}.com")
             } else {
                 format!("{a}.")

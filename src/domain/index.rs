@@ -142,10 +142,10 @@ impl<'r, V> FilingIndex<'r, V> {
             end = start - 1;
         }
         let (start, full) = hashes[n - 1];
-        if start == 0 {
-            if let Some(m) = found(full, h, false) {
-                return Some(m);
-            }
+        if start == 0
+            && let Some(m) = found(full, h, false)
+        {
+            return Some(m);
         }
         hashes[..n - 1]
             .iter()

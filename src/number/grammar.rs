@@ -124,7 +124,8 @@ pub(crate) fn current_year() -> u16 {
         let mut days = secs / 86_400;
         let mut year = 1970u16;
         loop {
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            let leap =
+                (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
             let len = if leap { 366 } else { 365 };
             if days < len {
                 return year;
@@ -531,18 +532,18 @@ impl<'s> P<'s> {
         }
         let b = self.s.as_bytes();
         let mut rest = end;
-        if let Some(&letter @ b'A'..=b'Z') = b.get(end) {
-            if !b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
-                if !matches!(letter, b'A' | b'X') {
-                    if !self.lenient {
-                        let kind = ErrorKind::UnknownService(letter as char);
-                        return Err(Fail { kind, at: end });
-                    }
-                    p.warnings.insert(Warnings::UNKNOWN_SERVICE);
+        if let Some(&letter @ b'A'..=b'Z') = b.get(end)
+            && !b.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            if !matches!(letter, b'A' | b'X') {
+                if !self.lenient {
+                    let kind = ErrorKind::UnknownService(letter as char);
+                    return Err(Fail { kind, at: end });
                 }
-                p.service = Some(letter as char);
-                rest += 1;
+                p.warnings.insert(Warnings::UNKNOWN_SERVICE);
             }
+            p.service = Some(letter as char);
+            rest += 1;
         }
         p.site = Some(site);
         Ok(rest)

@@ -544,22 +544,23 @@ fn needs_folding(s: &str) -> bool {
 pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
     // No number starts with an ASCII character other than `A`, `B` (licences) or white space,
     // and folding changes none but `_`: `hello` is decided by its first byte.
-    if let Some(&b0) = input.as_bytes().first() {
-        if b0.is_ascii_graphic() && !matches!(b0, b'A' | b'B' | b'_') {
-            let kind = ErrorKind::UnexpectedChar {
-                found: char::from(b0),
-                expected: crate::error::Part::Start,
-            };
-            return Err(Error::new(kind, 0));
-        }
+    if let Some(&b0) = input.as_bytes().first()
+        && b0.is_ascii_graphic()
+        && !matches!(b0, b'A' | b'B' | b'_')
+    {
+        let kind = ErrorKind::UnexpectedChar {
+            found: char::from(b0),
+            expected: crate::error::Part::Start,
+        };
+        return Err(Error::new(kind, 0));
     }
     let (start, trimmed) = trim(input);
     // Clean input is read in place.
     let fast = parse(trimmed, false);
-    if let Ok(parts) = &fast {
-        if parts.len == trimmed.len() {
-            return Ok(Number::from_parts(parts, Some));
-        }
+    if let Ok(parts) = &fast
+        && parts.len == trimmed.len()
+    {
+        return Ok(Number::from_parts(parts, Some));
     }
     if decided_by_first_char(trimmed, &fast) || !needs_folding(settled(trimmed, &fast)) {
         return Err(unfolded_error(start, trimmed, &fast));
@@ -900,10 +901,10 @@ fn trim(input: &str) -> (usize, &str) {
     static CLEAN_START: [bool; 256] = ends(true);
     static CLEAN_END: [bool; 256] = ends(false);
     let b = input.as_bytes();
-    if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
-        if CLEAN_START[usize::from(first)] & CLEAN_END[usize::from(last)] {
-            return (0, input);
-        }
+    if let (Some(&first), Some(&last)) = (b.first(), b.last())
+        && CLEAN_START[usize::from(first)] & CLEAN_END[usize::from(last)]
+    {
+        return (0, input);
     }
     let start = input.len() - input.trim_start_matches(is_space).len();
     let trimmed = input[start..].trim_end_matches(is_space);

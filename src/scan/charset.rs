@@ -122,10 +122,10 @@ impl<'p> Decoded<'p> {
             // Decode up to just after a byte that ends a character, so that the next piece
             // starts with the decoder's state empty: a checkpoint.
             let mut end = (at + CHECKPOINT).min(page.len());
-            if end < page.len() {
-                if let Some(q) = page[at..end].iter().rposition(|&b| ends_char(b)) {
-                    end = at + q + 1;
-                }
+            if end < page.len()
+                && let Some(q) = page[at..end].iter().rposition(|&b| ends_char(b))
+            {
+                end = at + q + 1;
             }
             let last = end == page.len();
             let mut src = &page[at..end];

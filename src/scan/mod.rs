@@ -45,6 +45,7 @@
 mod charset;
 mod hot;
 mod psb;
+mod wide;
 
 use std::borrow::Cow;
 use std::io::Read;
@@ -67,8 +68,9 @@ const NEAR: usize = 64;
 /// with its longest gap.
 const FAR: usize = (LEAD_CHARS + 1) * (MAX_GAP + MAX_REF) + 16;
 
-/// The keywords every match contains, as written in raw text, searched together (Teddy,
-/// SIMD): none starts with bytes common in Chinese text.
+/// The keywords every match contains, as written in raw text, searched together (by `wide`
+/// where the processor has AVX-512, else by the packed searcher, Teddy): none starts with
+/// bytes common in Chinese text.
 const ANCHORS: &[&str] = &[
     "ICP",
     "icp",
@@ -145,11 +147,18 @@ impl Anchors {
     }
 
     /// Appends the start and end of every anchor that starts in `text[from..to]`, sorted by
-    /// start.
+    /// start: with `wide` in one pass where the processor can, else with the packed searcher
+    /// and `psb`, which find the same.
     fn find_in(&self, text: &[u8], from: usize, to: usize, out: &mut Vec<(usize, usize)>) {
         let first = out.len();
         let hay = &text[from..(to + LONGEST_ANCHOR).min(text.len())];
         let limit = to - from;
+        if wide::available() {
+            wide::find(hay, limit, |start, end| {
+                out.push((from + start, from + end))
+            });
+            return;
+        }
         for m in self.teddy.find_iter(hay) {
             if m.start() >= limit {
                 break;
@@ -293,10 +302,10 @@ impl<'h> FindIter<'h> {
                 self.pending.push((a, e));
                 return InText::Settled;
             }
-            if a >= self.tag_end {
-                if let Some(inside) = enclosing_tag(self.text, a) {
-                    self.read_tag(inside);
-                }
+            if a >= self.tag_end
+                && let Some(inside) = enclosing_tag(self.text, a)
+            {
+                self.read_tag(inside);
             }
             if let Some(m) = window(self.text, &mut self.folded, self.end, a) {
                 // Only gaps lie between the anchor and a match that starts after it: read the
@@ -304,10 +313,10 @@ impl<'h> FindIter<'h> {
                 let gaps = a..m.span.start.max(a);
                 for q in memchr::memchr_iter(b'<', &self.text[gaps]) {
                     let q = a + q;
-                    if q >= self.tag_end {
-                        if let Some(len) = crate::fold::tag_len(&self.text[q..]) {
-                            self.read_tag(q + 1..q + len - 1);
-                        }
+                    if q >= self.tag_end
+                        && let Some(len) = crate::fold::tag_len(&self.text[q..])
+                    {
+                        self.read_tag(q + 1..q + len - 1);
                     }
                 }
                 self.end = m.span.end;
@@ -459,10 +468,10 @@ fn window<'h>(text: &'h [u8], folded: &mut Folded, end: usize, a: usize) -> Opti
                         folded.extend(text, to, Markup::Html);
                         continue;
                     }
-                    if let Ok(parts) = result {
-                        if let Some(m) = accept(text, folded, i, &parts, prev) {
-                            return Some(m);
-                        }
+                    if let Ok(parts) = result
+                        && let Some(m) = accept(text, folded, i, &parts, prev)
+                    {
+                        return Some(m);
                     }
                     break;
                 }

@@ -531,7 +531,7 @@ mod tests {
     impl Read for Stutter {
         fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
             self.calls += 1;
-            if self.calls % self.every == 0 {
+            if self.calls.is_multiple_of(self.every) {
                 return Err(io::ErrorKind::Interrupted.into());
             }
             let n = buf.len().min(1).min(self.data.len() - self.at);

@@ -2,13 +2,15 @@
 //! the processor has them.
 //!
 //! It finds what the packed searcher over [`ANCHORS`] and [`psb::find`] find together, in one
-//! pass. Each byte's class is looked up in three 128-entry tables (`vpermi2b`): as the first,
+//! pass. Each byte's class is looked up in three 64-entry tables (`vpermb`): as the first,
 //! the second and the third byte of a candidate; a position is a candidate where the three
 //! share a class. The classes are the first three bytes of the ASCII anchors (`ICP`, `I C`,
 //! `B2-`, `&#2`, `\u5`), `89 E5 A4` from inside `安备` (and `89 E5 82`, `安備`), and `A9 EF BC`
-//! from inside `ＩＣＰ`. Each candidate is then compared with the anchors. The tables read seven
-//! bits of a byte, so a byte from `0x80` also stands for the ASCII byte 128 below it: a
-//! candidate more now and then, which the compare rejects.
+//! from inside `ＩＣＰ`. Each candidate is then compared with the anchors. The tables read the
+//! low six bits of a byte, so each byte also stands for the three others with those bits (`I`
+//! for `89`, `C9` and `09`): a candidate more now and then, which the compare rejects. (With
+//! 128-entry tables, `vpermi2b`, there are hardly fewer candidates, and the loop runs a tenth
+//! slower.)
 //!
 //! Matches follow the packed searcher's rule: they do not overlap (`&#23433;&#23433;&#`
 //! holds one), the search resuming after each; the public-security anchors, which share no
@@ -28,18 +30,18 @@ const AN: u8 = 32;
 /// `A9 EF BC`: from the last byte of `Ｉ` into `Ｃ`; two bytes into the anchor too.
 const FULL_WIDTH: u8 = 64;
 
-/// Tables by the low seven bits of a byte, for the bytes at a candidate and one and two bytes
+/// Tables by the low six bits of a byte, for the bytes at a candidate and one and two bytes
 /// after it: a candidate is where the three share a class.
-const fn tables() -> [[u8; 128]; 3] {
-    const fn set(mut t: [[u8; 128]; 3], at: usize, bytes: &[u8], class: u8) -> [[u8; 128]; 3] {
+const fn tables() -> [[u8; 64]; 3] {
+    const fn set(mut t: [[u8; 64]; 3], at: usize, bytes: &[u8], class: u8) -> [[u8; 64]; 3] {
         let mut i = 0;
         while i < bytes.len() {
-            t[at][(bytes[i] & 0x7f) as usize] |= class;
+            t[at][(bytes[i] & 0x3f) as usize] |= class;
             i += 1;
         }
         t
     }
-    let mut t = [[0u8; 128]; 3];
+    let mut t = [[0u8; 64]; 3];
     // `ICP`, `icp`, `Icp`.
     t = set(t, 0, b"Ii", ICP);
     t = set(t, 1, b"Cc", ICP);
@@ -71,7 +73,7 @@ const fn tables() -> [[u8; 128]; 3] {
     t
 }
 
-const TABLES: [[u8; 128]; 3] = tables();
+const TABLES: [[u8; 64]; 3] = tables();
 
 /// Whether the processor has what [`find`] needs, checked once.
 pub(crate) fn available() -> bool {
@@ -93,7 +95,7 @@ pub(crate) fn available() -> bool {
 /// Whether the pair at `c` is a candidate: the test of the vectorised loop, one position at a
 /// time (a byte past the end reads as 0).
 fn candidate(hay: &[u8], c: usize) -> bool {
-    let at = |i: usize| TABLES[i][usize::from(hay.get(c + i).copied().unwrap_or(0) & 0x7f)];
+    let at = |i: usize| TABLES[i][usize::from(hay.get(c + i).copied().unwrap_or(0) & 0x3f)];
     at(0) & at(1) & at(2) != 0
 }
 
@@ -180,13 +182,12 @@ unsafe fn candidates_avx512(hay: &[u8], limit: usize, each: &mut impl FnMut(usiz
     use std::arch::x86_64::*;
     // SAFETY: each table is 64 bytes; unaligned loads are allowed.
     let load = |t: &[u8]| unsafe { _mm512_loadu_si512(t.as_ptr().cast()) };
-    let table = |i: usize| (load(&TABLES[i][..64]), load(&TABLES[i][64..]));
-    let (t0, t1, t2) = (table(0), table(1), table(2));
+    let (t0, t1, t2) = (load(&TABLES[0]), load(&TABLES[1]), load(&TABLES[2]));
     // The candidates among the 64 positions from `q`, as bits.
     let masks = |q: *const u8| -> u64 {
         // SAFETY: the caller reads 66 bytes from `q` within `hay`.
         let at = |i: usize| unsafe { _mm512_loadu_si512(q.add(i).cast()) };
-        let class = |t: (__m512i, __m512i), v| _mm512_permutex2var_epi8(t.0, v, t.1);
+        let class = |t, v| _mm512_permutexvar_epi8(v, t);
         let (c0, c1) = (class(t0, at(0)), class(t1, at(1)));
         let c2 = class(t2, at(2));
         _mm512_test_epi8_mask(_mm512_and_si512(c0, c2), c1)

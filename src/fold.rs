@@ -238,6 +238,37 @@ impl Folded {
         let mut i = self.next;
         let mut gap = self.gap;
         while i < to {
+            // Most of a page is ASCII that stands for itself and CJK characters (U+4000 to
+            // U+9FFF, lead bytes E4 to E9), which fold to themselves but for four traditional
+            // forms: both are read here without `step`.
+            let b = raw[i];
+            if b > b' ' && b < 0x7f && !matches!(b, b'<' | b'&' | b'\\' | b'_') {
+                gap = 0;
+                self.text.push(char::from(b));
+                self.spans.push((i as u32, i as u32 + 1));
+                i += 1;
+                continue;
+            }
+            if let Some(&[x @ 0xe4..=0xe9, y, z]) = raw.get(i..i + 3)
+                && (y & 0xc0 == 0x80)
+                && (z & 0xc0 == 0x80)
+            {
+                let c =
+                    (u32::from(x & 0x0f) << 12) | (u32::from(y & 0x3f) << 6) | u32::from(z & 0x3f);
+                let c = match char::from_u32(c).unwrap_or(BREAK) {
+                    '備' => '备',
+                    '號' => '号',
+                    '證' => '证',
+                    '網' => '网',
+                    c => c,
+                };
+                gap = 0;
+                self.text.push(c);
+                let span = (i as u32, i as u32 + 3);
+                self.spans.extend_from_slice(&[span, span, span]);
+                i += 3;
+                continue;
+            }
             match step(&raw[i..], markup) {
                 Step::Gap(n) => {
                     gap += n;

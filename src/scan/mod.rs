@@ -425,7 +425,7 @@ fn window<'h>(text: &'h [u8], folded: &mut Folded, end: usize, a: usize) -> Opti
         // Fold from a place where folding the whole text would start a step too, and a few
         // bytes before `end`, so that the character before a candidate is seen.
         let from = sync_point(text, a.saturating_sub(back).max(end).saturating_sub(8));
-        let mut to = (a + 128).min(text.len());
+        let mut to = (a + 64).min(text.len());
         folded.fold(text, from, to, Markup::Html);
         let t = folded.first_at_or_after(a);
         let mut first = t;
@@ -464,7 +464,7 @@ fn window<'h>(text: &'h [u8], folded: &mut Folded, end: usize, a: usize) -> Opti
                         }
                     };
                     if reach >= folded.text.len() && to < text.len() {
-                        to = (to + 256).min(text.len());
+                        to = (to + 64).min(text.len());
                         folded.extend(text, to, Markup::Html);
                         continue;
                     }

@@ -5,7 +5,7 @@
 //! pass. Each byte's class is looked up in three 64-entry tables (`vpermb`): as the first,
 //! the second and the third byte of a candidate; a position is a candidate where the three
 //! share a class. The classes are the first three bytes of the ASCII anchors (`ICP`, `I C`,
-//! `B2-`, `&#2`, `\u5`), `89 E5 A4` from inside `安备` (and `89 E5 82`, `安備`), and `A9 EF BC`
+//! `B2-`, `&#2`, `\u5`), `89 E5 A4` from inside `安备` (and `89 E5 82`, `安備`), and `BC A9 EF`
 //! from inside `ＩＣＰ`. Each candidate is then compared with the anchors. The tables read the
 //! low six bits of a byte, so each byte also stands for the three others with those bits (`I`
 //! for `89`, `C9` and `09`): a candidate more now and then, which the compare rejects. (With
@@ -27,7 +27,9 @@ const ESCAPE: u8 = 16;
 /// `89 E5`, then `A4` or `82`: from the last byte of `安` into `备`/`備`; the anchor starts
 /// two bytes before the candidate.
 const AN: u8 = 32;
-/// `A9 EF BC`: from the last byte of `Ｉ` into `Ｃ`; two bytes into the anchor too.
+/// `BC A9 EF`: from the second byte of `Ｉ` into `Ｃ`; the anchor starts one byte before.
+/// (Not `A9 EF BC`, the end of `Ｉ` and the start of `Ｃ`: any character that ends in `A9`
+/// before `，` has those.)
 const FULL_WIDTH: u8 = 64;
 
 /// Tables by the low six bits of a byte, for the bytes at a candidate and one and two bytes
@@ -67,9 +69,9 @@ const fn tables() -> [[u8; 64]; 3] {
     t = set(t, 1, b"\xe5", AN);
     t = set(t, 2, b"\xa4\x82", AN);
     // `ＩＣＰ` (EF BC A9 EF BC A3 EF BC B0).
-    t = set(t, 0, b"\xa9", FULL_WIDTH);
-    t = set(t, 1, b"\xef", FULL_WIDTH);
-    t = set(t, 2, b"\xbc", FULL_WIDTH);
+    t = set(t, 0, b"\xbc", FULL_WIDTH);
+    t = set(t, 1, b"\xa9", FULL_WIDTH);
+    t = set(t, 2, b"\xef", FULL_WIDTH);
     t
 }
 
@@ -99,8 +101,8 @@ fn candidate(hay: &[u8], c: usize) -> bool {
     at(0) & at(1) & at(2) != 0
 }
 
-/// The anchor that the candidate at `c` stands for, if any: its start (`c`, or `c - 2` for
-/// `安备` and `ＩＣＰ`), its end, and whether it is a public-security one.
+/// The anchor that the candidate at `c` stands for, if any: its start (`c`; `c - 2` for `安备`,
+/// `c - 1` for `ＩＣＰ`), its end, and whether it is a public-security one.
 #[inline(always)]
 fn anchor_at(hay: &[u8], c: usize) -> Option<(usize, usize, bool)> {
     let find = |list: &[&str], s: usize| {
@@ -110,15 +112,15 @@ fn anchor_at(hay: &[u8], c: usize) -> Option<(usize, usize, bool)> {
             .map(|a| s + a.len())
     };
     let third = hay.get(c + 2).copied().unwrap_or(0);
-    // Most candidates fail on a byte or two (`article`, `static/`, `安全`).
+    // Most candidates fail on a byte or two (`ICp`, `B1/`, `有备`).
     let ok = match hay[c] {
-        0x89 | 0xa9 => {
+        0x89 => {
             let s = c.checked_sub(2)?;
-            return match hay[s] {
-                0xe5 => find(&psb::ANCHORS, s).map(|e| (s, e, true)),
-                0xef => find(ANCHORS, s).map(|e| (s, e, false)),
-                _ => None,
-            };
+            return find(&psb::ANCHORS, s).map(|e| (s, e, true));
+        }
+        0xbc => {
+            let s = c.checked_sub(1)?;
+            return find(ANCHORS, s).map(|e| (s, e, false));
         }
         b'I' | b'i' => matches!(third, b'P' | b'p' | b'C'),
         b'A' | b'B' => matches!(third, b'-' | b'.' | 0xef | 0xe2),
@@ -187,16 +189,18 @@ unsafe fn candidates_avx512(hay: &[u8], limit: usize, each: &mut impl FnMut(usiz
     // SAFETY: each table is 64 bytes; unaligned loads are allowed.
     let load = |t: &[u8]| unsafe { _mm512_loadu_si512(t.as_ptr().cast()) };
     let (t0, t1, t2) = (load(&TABLES[0]), load(&TABLES[1]), load(&TABLES[2]));
-    // The candidates among the 64 positions from `q`, as bits.
-    let masks = |q: *const u8| -> u64 {
+    // The classes the three bytes from each of the 64 positions from `q` share: zero where
+    // there is no candidate.
+    let classes = |q: *const u8| -> __m512i {
         // SAFETY: the caller reads 66 bytes from `q` within `hay`.
         let at = |i: usize| unsafe { _mm512_loadu_si512(q.add(i).cast()) };
         let class = |t, v| _mm512_permutexvar_epi8(v, t);
-        let (c0, c1) = (class(t0, at(0)), class(t1, at(1)));
-        let c2 = class(t2, at(2));
-        _mm512_test_epi8_mask(_mm512_and_si512(c0, c2), c1)
+        let (c0, c1, c2) = (class(t0, at(0)), class(t1, at(1)), class(t2, at(2)));
+        // `c0 & c1 & c2`.
+        _mm512_ternarylogic_epi64::<0x80>(c0, c1, c2)
     };
-    let mut report = |p: usize, mut k: u64| {
+    let mut report = |p: usize, v: __m512i| {
+        let mut k = _mm512_test_epi8_mask(v, v);
         while k != 0 {
             let s = p + k.trailing_zeros() as usize;
             if s >= limit {
@@ -209,22 +213,28 @@ unsafe fn candidates_avx512(hay: &[u8], limit: usize, each: &mut impl FnMut(usiz
     };
     let base = hay.as_ptr();
     let mut p = 0;
-    // 128 positions a step, 130 bytes read.
-    while p < limit && p + 130 <= hay.len() {
+    // 256 positions a step, 258 bytes read, one branch.
+    while p < limit && p + 258 <= hay.len() {
         // Ahead of the hardware's own prefetch, which leaves this loop waiting on memory a
         // quarter of the time. (A prefetch of an address past the end is harmless.)
         _mm_prefetch::<_MM_HINT_T0>(base.wrapping_add(p + PREFETCH).cast());
-        // SAFETY: `p + 130 <= hay.len()`.
-        let (x, y) = unsafe { (masks(base.add(p)), masks(base.add(p + 64))) };
-        if x | y != 0 && !(report(p, x) && report(p + 64, y)) {
-            return limit;
+        _mm_prefetch::<_MM_HINT_T0>(base.wrapping_add(p + PREFETCH + 128).cast());
+        // SAFETY: `p + 258 <= hay.len()`.
+        let v = unsafe { [0, 64, 128, 192].map(|d| classes(base.add(p + d))) };
+        let any = _mm512_or_si512(_mm512_or_si512(v[0], v[1]), _mm512_or_si512(v[2], v[3]));
+        if _mm512_test_epi64_mask(any, any) != 0 {
+            for (d, v) in v.into_iter().enumerate() {
+                if !report(p + 64 * d, v) {
+                    return limit;
+                }
+            }
         }
-        p += 128;
+        p += 256;
     }
     while p < limit && p + 66 <= hay.len() {
         // SAFETY: `p + 66 <= hay.len()`.
-        let x = unsafe { masks(base.add(p)) };
-        if !report(p, x) {
+        let v = unsafe { classes(base.add(p)) };
+        if !report(p, v) {
             return limit;
         }
         p += 64;
@@ -259,8 +269,12 @@ mod tests {
     #[test]
     fn every_anchor_is_a_candidate() {
         for a in ANCHORS.iter().chain(&psb::ANCHORS) {
-            // `安备` and `ＩＣＰ` two bytes in.
-            let at = 2 * usize::from(a.as_bytes()[0] >= 0x80);
+            // `安备` two bytes in, `ＩＣＰ` one.
+            let at = match a.as_bytes()[0] {
+                0xe5 => 2,
+                0xef => 1,
+                _ => 0,
+            };
             assert!(candidate(a.as_bytes(), at), "{a}");
         }
     }

@@ -20,6 +20,8 @@ pub(crate) const MAX_TAG: usize = 256;
 pub(crate) const MAX_GAP: usize = 256;
 /// Longest character reference or escape (`&#x2F9F4;`, `\u5907`).
 pub(crate) const MAX_REF: usize = 10;
+/// How far before the start wanted [`Folded::fold_reusing`] keeps folded text.
+pub(crate) const REUSE: usize = 4096;
 /// Stands for anything that ends a number: an over-long gap, invalid UTF-8.
 pub(crate) const BREAK: char = '\u{0}';
 
@@ -213,7 +215,8 @@ pub(crate) struct Folded {
     pub text: String,
     /// Raw start and end offsets of the character each byte of `text` belongs to.
     spans: Vec<(u32, u32)>,
-    /// Where folding stopped, and the gap it was in.
+    /// Where folding started; where it stopped, and the gap it was in.
+    start: usize,
     next: usize,
     gap: usize,
 }
@@ -224,9 +227,32 @@ impl Folded {
     pub fn fold(&mut self, raw: &[u8], from: usize, to: usize, markup: Markup) {
         self.text.clear();
         self.spans.clear();
+        self.start = from;
         self.next = from;
         self.gap = 0;
         self.extend(raw, to, markup);
+    }
+
+    /// Folded text of the same `raw` that covers `raw[from..to]`: what is folded already, if
+    /// it started at or before `from` (no more than [`REUSE`] bytes before) and reaches it,
+    /// extended to `to`; else `raw[from..to]` folded afresh. Since folding is local, the text
+    /// folded from an earlier start is the same from `from` on. Returns where folding started.
+    pub fn fold_reusing(&mut self, raw: &[u8], from: usize, to: usize, markup: Markup) -> usize {
+        let reusable = !self.spans.is_empty()
+            && self.start <= from
+            && from <= self.next
+            && from - self.start <= REUSE;
+        if reusable {
+            self.extend(raw, to, markup);
+        } else {
+            self.fold(raw, from, to, markup);
+        }
+        self.start
+    }
+
+    /// Where folding stopped: the raw end of the folded text.
+    pub fn end(&self) -> usize {
+        self.next
     }
 
     /// Folds on from where the last [`Folded::fold`] or `extend` stopped, up to `to`: the

@@ -426,7 +426,9 @@ fn window<'h>(text: &'h [u8], folded: &mut Folded, end: usize, a: usize) -> Opti
         // bytes before `end`, so that the character before a candidate is seen.
         let from = sync_point(text, a.saturating_sub(back).max(end).saturating_sub(8));
         let mut to = (a + 64).min(text.len());
-        folded.fold(text, from, to, Markup::Html);
+        // The window of the anchor before often covers this one's start: fold on from it.
+        let from = folded.fold_reusing(text, from, to, Markup::Html);
+        to = to.max(folded.end());
         let t = folded.first_at_or_after(a);
         let mut first = t;
         let mut before = 0;

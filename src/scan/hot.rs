@@ -1,4 +1,5 @@
-//! Skipping text that cannot hold a number, before the anchor search.
+//! Skipping text that cannot hold a number, before the anchor search by the packed searcher
+//! (where the processor has no AVX-512 VBMI; `wide` needs no such help).
 //!
 //! Every match has an anchor that starts at one of its characters (see the match rules in
 //! [`crate::scan`]), and near that anchor a *hot* byte: a non-ASCII byte (a province

@@ -77,13 +77,15 @@ const fn tables() -> [[u8; 64]; 3] {
 
 const TABLES: [[u8; 64]; 3] = tables();
 
-/// Whether the processor has what [`find`] needs, checked once.
+/// Whether the processor has what [`find`] needs, checked once; `BEIAN_NO_AVX512` set in the
+/// environment says no (the tests run both ways).
 pub(crate) fn available() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
         static YES: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
         *YES.get_or_init(|| {
-            std::arch::is_x86_feature_detected!("avx512f")
+            std::env::var_os("BEIAN_NO_AVX512").is_none()
+                && std::arch::is_x86_feature_detected!("avx512f")
                 && std::arch::is_x86_feature_detected!("avx512bw")
                 && std::arch::is_x86_feature_detected!("avx512vbmi")
         })

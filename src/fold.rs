@@ -145,6 +145,10 @@ pub(crate) fn tag_len(raw: &[u8]) -> Option<usize> {
 
 /// A character reference at the start of `raw` (which starts with `&`).
 fn reference(raw: &[u8]) -> Option<Step> {
+    // The commonest reference in footers, before the general reading.
+    if raw.starts_with(b"&nbsp;") {
+        return Some(Step::Gap(6));
+    }
     let window = &raw[..raw.len().min(MAX_REF)];
     let semi = memchr::memchr(b';', window);
     let body = &window[1..semi.unwrap_or(window.len())];

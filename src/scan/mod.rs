@@ -547,7 +547,11 @@ fn accept<'h>(
         return None;
     }
     let raw_bytes = &text[span.clone()];
-    let raw = String::from_utf8_lossy(raw_bytes);
+    // `from_utf8` first: `from_utf8_lossy` reads valid text more slowly.
+    let raw = match std::str::from_utf8(raw_bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(raw_bytes),
+    };
     let base = folded.text.as_ptr() as usize;
     let number = Number::from_parts(parts, |s| {
         let at = s.as_ptr() as usize - base;

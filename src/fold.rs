@@ -239,8 +239,14 @@ impl Folded {
 
     /// Folded text of the same `raw` that covers `raw[from..to]`: what is folded already, if
     /// it started at or before `from` (no more than [`REUSE`] bytes before) and reaches it,
-    /// extended to `to`; else `raw[from..to]` folded afresh. Since folding is local, the text
-    /// folded from an earlier start is the same from `from` on. Returns where folding started.
+    /// extended to `to`; else `raw[from..to]` folded afresh. Returns where folding started.
+    ///
+    /// Both starts being places where folding the whole text starts a step, the two texts are
+    /// the same from the first character at or after `from` on. Before it they may differ in a
+    /// gap that runs across `from`: counted from the earlier start it may be long enough to
+    /// fold to [`BREAK`], which a fresh fold from `from` would not give. A break before a
+    /// number's first character changes nothing (no number starts with one; as the character
+    /// before a number it is neither a letter, a digit nor `星`).
     pub fn fold_reusing(&mut self, raw: &[u8], from: usize, to: usize, markup: Markup) -> usize {
         let reusable = !self.spans.is_empty()
             && self.start <= from

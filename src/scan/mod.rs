@@ -313,7 +313,7 @@ impl<'h> FindIter<'h> {
             {
                 self.read_tag(inside);
             }
-            if let Some(m) = window(self.text, &mut self.folded, self.end, a) {
+            if let Some(m) = window(self.text, &mut self.folded, self.end, (a, e)) {
                 // Only gaps lie between the anchor and a match that starts after it: read the
                 // tags among them now, since their anchors are skipped from here on.
                 let gaps = a..m.span.start.max(a);
@@ -426,7 +426,13 @@ fn sync_point(text: &[u8], w: usize) -> usize {
 
 /// Tries the grammar at the [`LEAD_CHARS`] characters before the anchor at `a` and at the
 /// character it starts in, folding the text around it; no match starts before `end`.
-fn window<'h>(text: &'h [u8], folded: &mut Folded, end: usize, a: usize) -> Option<Match<'h>> {
+fn window<'h>(
+    text: &'h [u8],
+    folded: &mut Folded,
+    end: usize,
+    anchor: (usize, usize),
+) -> Option<Match<'h>> {
+    let a = anchor.0;
     for back in [NEAR, FAR] {
         // Fold from a place where folding the whole text would start a step too, and a few
         // bytes before `end`, so that the character before a candidate is seen.
@@ -477,7 +483,7 @@ fn window<'h>(text: &'h [u8], folded: &mut Folded, end: usize, a: usize) -> Opti
                         continue;
                     }
                     if let Ok(parts) = result
-                        && let Some(m) = accept(text, folded, i, &parts, prev)
+                        && let Some(m) = accept(text, folded, i, &parts, prev, Some(anchor))
                     {
                         return Some(m);
                     }
@@ -501,13 +507,15 @@ fn can_start(c: char) -> bool {
     }
 }
 
-/// Checks a parse at folded offset `i` against the match rules and builds the match.
+/// Checks a parse at folded offset `i` against the match rules and builds the match;
+/// `known` is an anchor found already, looked for again only if it does not count.
 fn accept<'h>(
     text: &'h [u8],
     folded: &Folded,
     i: usize,
     parts: &Parts<'_>,
     prev: Option<char>,
+    known: Option<(usize, usize)>,
 ) -> Option<Match<'h>> {
     let first = folded.text[i..].chars().next()?;
     let bare_licence = matches!(first, 'A' | 'B');
@@ -532,19 +540,20 @@ fn accept<'h>(
     } else {
         span.end
     };
-    let mut found = Vec::new();
-    anchors().find_in(text, span.start, (lead_end + 1).min(text.len()), &mut found);
     // An anchor counts where it starts at one of those characters: not inside a tag between
     // two of them (`B<i class=icp>2-…`).
-    let at_char = |start: usize| {
+    let counts = |&(start, end): &(usize, usize)| {
         let t = folded.first_at_or_after(start);
-        t <= q && folded.raw_offset(t, span.end) == start
+        end <= span.end && t <= q && folded.raw_offset(t, span.end) == start
     };
-    if !found
-        .iter()
-        .any(|&(start, end)| end <= span.end && at_char(start))
-    {
-        return None;
+    // When the known anchor counts, so does the search: it finds that anchor, or one that
+    // overlaps it from before (`&#23433;&#` before `&#73;…`), which then counts too.
+    if !known.as_ref().is_some_and(counts) {
+        let mut found = Vec::new();
+        anchors().find_in(text, span.start, (lead_end + 1).min(text.len()), &mut found);
+        if !found.iter().any(counts) {
+            return None;
+        }
     }
     let raw_bytes = &text[span.clone()];
     // `from_utf8` first: `from_utf8_lossy` reads valid text more slowly.
@@ -599,7 +608,7 @@ fn naive_in_text(text: &[u8]) -> Vec<Match<'_>> {
         let c = folded.text[i..].chars().next().unwrap_or(BREAK);
         if let Ok(parts) = parse(&folded.text[i..], true) {
             let prev = folded.text[..i].chars().next_back();
-            if let Some(m) = accept(text, &folded, i, &parts, prev) {
+            if let Some(m) = accept(text, &folded, i, &parts, prev, None) {
                 i += parts.len;
                 out.push(m);
                 continue;

@@ -562,13 +562,20 @@ pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
     {
         return Ok(Number::from_parts(parts, Some));
     }
+    // Stopped at a space: input with spaces between the parts of a number
+    // (`京ICP备 12032080号`) is read in place too. (A space folds, so the test below would
+    // not decide such input.)
+    let stop = match &fast {
+        Ok(parts) => parts.len,
+        Err(fail) => fail.at,
+    };
+    if trimmed.as_bytes().get(stop) == Some(&b' ')
+        && let Some(n) = spaced_number(trimmed)
+    {
+        return Ok(n);
+    }
     if decided_by_first_char(trimmed, &fast) || !needs_folding(settled(trimmed, &fast)) {
         return Err(unfolded_error(start, trimmed, &fast));
-    }
-    // Stopped at a space: input with spaces between the parts of a number
-    // (`京ICP备 12032080号`) is read in place too.
-    if let Some(n) = spaced_number(trimmed, &fast) {
-        return Ok(n);
     }
     // A record that folding makes clean, without a folded copy.
     if let Some(n) = folded_record(trimmed) {
@@ -577,20 +584,10 @@ pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
     validate_folded(start, trimmed)
 }
 
-/// `trimmed` read whole with spaces skipped between the parts of a number, when the unfolded
-/// parse stopped at a space and it reads so.
+/// `trimmed` read whole with spaces skipped between the parts of a number (for input where
+/// the unfolded parse stopped at a space), if it reads so.
 #[inline(never)]
-fn spaced_number<'a>(
-    trimmed: &'a str,
-    fast: &Result<Parts<'_>, grammar::Fail>,
-) -> Option<Number<'a>> {
-    let stop = match fast {
-        Ok(parts) => parts.len,
-        Err(fail) => fail.at,
-    };
-    if trimmed.as_bytes().get(stop) != Some(&b' ') {
-        return None;
-    }
+fn spaced_number(trimmed: &str) -> Option<Number<'_>> {
     let parts = grammar::parse_spaced(trimmed).ok()?;
     (parts.len == trimmed.len()).then(|| Number::from_parts(&parts, Some))
 }
@@ -634,6 +631,15 @@ fn decided_by_first_char(trimmed: &str, fast: &Result<Parts<'_>, grammar::Fail>)
         | ErrorKind::UnexpectedChar { .. }
         | ErrorKind::Joke(_)
         | ErrorKind::NotMainland(_) => true,
+        // ASCII that folding leaves alone (`川ICP备`) cannot become `公网安备`.
+        ErrorKind::ProvinceVariant { .. }
+            if rest
+                .as_bytes()
+                .first()
+                .is_none_or(|&x| x > b' ' && x < 0x7f && x != b'_') =>
+        {
+            true
+        }
         ErrorKind::ProvinceVariant { .. } => match province::lead(c) {
             province::Lead::Fake(_) => true,
             _ => rest
@@ -643,7 +649,21 @@ fn decided_by_first_char(trimmed: &str, fast: &Result<Parts<'_>, grammar::Fail>)
         },
         _ => false,
     };
-    decided && !needs_folding(&trimmed[..c.len_utf8()])
+    decided && !first_char_folds(trimmed, c)
+}
+
+/// Whether folding changes `c`, the first character of `s`. Of the characters with lead
+/// bytes E4 to E9 (most CJK, every province), folding changes only `備 號 證 網`.
+#[inline(always)]
+fn first_char_folds(s: &str, c: char) -> bool {
+    match s.as_bytes() {
+        [0xe5, 0x82, 0x99, ..]
+        | [0xe7, 0xb6, 0xb2, ..]
+        | [0xe8, 0x99, 0x9f, ..]
+        | [0xe8, 0xad, 0x89, ..] => true,
+        [0xe4..=0xe9, ..] => false,
+        _ => needs_folding(&s[..c.len_utf8()]),
+    }
 }
 
 /// The unfolded parse's failure as an error at its place in the input.
@@ -881,18 +901,21 @@ impl PlainReader<'_> {
 
 /// Drops surrounding white space and one final full stop; returns where the rest starts.
 fn trim(input: &str) -> (usize, &str) {
-    // Most input starts with a CJK character (lead byte 0xe4 to 0xe9) and ends with an ASCII
-    // letter or digit, or 号 (last byte 0xb7): nothing to trim.
-    // One table lookup for each end: a branch that input of every kind takes the same way.
+    // Most input starts and ends with a byte that no white space (and no full stop) starts or
+    // ends: nothing to trim. White space starts with an ASCII control or space, or with C2
+    // (U+0085, U+00A0), E1 (U+1680), E2 (U+2000 to U+205F), E3 (U+3000) or EF (U+FEFF); it
+    // and `。` end with one of 80-8A, 9F, A0, A8, A9, AF, BF. One table lookup for each end
+    // (checked against `trim` for every character in a unit test).
     const fn ends(first: bool) -> [bool; 256] {
         let mut t = [false; 256];
         let mut i = 0;
         while i < 256 {
             let b = i as u8;
             t[i] = if first {
-                matches!(b, 0xe4..=0xe9 | b'A' | b'B')
+                matches!(b, 0x21..=0x7e | 0xc3..=0xe0 | 0xe4..=0xee | 0xf0..=0xf4)
             } else {
-                matches!(b, b'0'..=b'9' | b'A'..=b'Z' | 0xb7)
+                matches!(b, 0x21..=0x7e | 0x8b..=0xbe)
+                    && !matches!(b, b'.' | 0x9f | 0xa0 | 0xa8 | 0xa9 | 0xaf)
             };
             i += 1;
         }
@@ -988,6 +1011,43 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    /// The tables of `trim`'s fast path: whatever they let pass has nothing to trim.
+    #[test]
+    fn trim_fast_path_trims_nothing() {
+        let slow = |s: &str| {
+            let start = s.len() - s.trim_start_matches(is_space).len();
+            let t = s[start..].trim_end_matches(is_space);
+            let t = t
+                .strip_suffix(['.', '。'])
+                .filter(|t| !t.is_empty())
+                .unwrap_or(t);
+            (start, t.len())
+        };
+        let mut passed = 0;
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            for s in [format!("{c}号"), format!("京{c}"), format!("{c}")] {
+                let (start, t) = trim(&s);
+                if (start, t) == (0, s.as_str()) {
+                    passed += 1;
+                }
+                assert_eq!((start, t.len()), slow(&s), "{s:?}");
+            }
+        }
+        assert!(passed > 3_000_000, "{passed}");
+    }
+
+    #[test]
+    fn first_char_folds_is_needs_folding() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let s = format!("{c}号");
+            assert_eq!(
+                first_char_folds(&s, c),
+                needs_folding(&s[..c.len_utf8()]),
+                "{c:?}"
+            );
+        }
+    }
 
     #[test]
     fn needs_folding_is_what_folding_changes() {

@@ -220,13 +220,16 @@ impl Default for Parts<'_> {
     }
 }
 
-/// The first character of `s`; three-byte characters (every province) decoded directly.
-fn first_char(s: &str) -> Option<char> {
+/// The first character of `s` and its length in bytes; three-byte characters (every
+/// province) decoded directly.
+#[inline(always)]
+fn first_char(s: &str) -> Option<(char, usize)> {
     match *s.as_bytes() {
-        [x @ 0xe0..=0xef, y, z, ..] => char::from_u32(
-            (u32::from(x & 0x0f) << 12) | (u32::from(y & 0x3f) << 6) | u32::from(z & 0x3f),
-        ),
-        _ => s.chars().next(),
+        [x @ 0xe0..=0xef, y, z, ..] => {
+            let c = (u32::from(x & 0x0f) << 12) | (u32::from(y & 0x3f) << 6) | u32::from(z & 0x3f);
+            char::from_u32(c).map(|c| (c, 3))
+        }
+        _ => s.chars().next().map(|c| (c, c.len_utf8())),
     }
 }
 
@@ -277,7 +280,8 @@ impl<'s> P<'s> {
     /// The text from `from` to `to` (ASCII, so always on character boundaries).
     #[inline(always)]
     fn text(&self, from: usize, to: usize) -> &'s str {
-        self.s.get(from..to).unwrap_or_default()
+        let (head, _) = self.s.split_at_checked(to).unwrap_or_default();
+        head.split_at_checked(from).unwrap_or_default().1
     }
 
     /// A licence category at `at`: `A1 A2 B1 B2`.
@@ -319,7 +323,7 @@ impl<'s> P<'s> {
             }
             _ => {}
         }
-        let Some(c) = first_char(self.s) else {
+        let Some((c, len)) = first_char(self.s) else {
             return Err(self.unexpected(0, Part::Start));
         };
         let fail = |kind| Err(Fail { kind, at: 0 });
@@ -336,7 +340,7 @@ impl<'s> P<'s> {
             Lead::Unknown => return Err(self.unexpected(0, Part::Start)),
         };
         p.province = Some(province);
-        let i = self.gap(c.len_utf8());
+        let i = self.gap(len);
         if self.is(i, &GONG_WANG_AN_BEI) {
             // Public-security numbers use the ordinary abbreviations: 川 is no variant here.
             return self.psb(i + GONG_WANG_AN_BEI.len(), p);
@@ -552,10 +556,15 @@ impl<'s> P<'s> {
 
 /// The year in the first four digits of `serial` (ASCII digits).
 pub(crate) fn year4(serial: &[u8]) -> u16 {
-    serial
-        .iter()
-        .take(4)
-        .fold(0u16, |y, d| y * 10 + u16::from(d - b'0'))
+    match *serial {
+        [a, b, c, d, ..] => {
+            let digit = |x: u8| u16::from(x.wrapping_sub(b'0'));
+            digit(a) * 1000 + digit(b) * 100 + digit(c) * 10 + digit(d)
+        }
+        _ => serial
+            .iter()
+            .fold(0u16, |y, d| y * 10 + u16::from(d - b'0')),
+    }
 }
 
 #[cfg(test)]

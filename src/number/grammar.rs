@@ -341,7 +341,11 @@ impl<'s> P<'s> {
         };
         p.province = Some(province);
         let i = self.gap(len);
-        if self.is(i, &GONG_WANG_AN_BEI) {
+        let icp = matches!(
+            self.s.as_bytes().get(i..i + 3),
+            Some(b"ICP" | b"icp" | b"Icp")
+        );
+        if !icp && self.is(i, &GONG_WANG_AN_BEI) {
             // Public-security numbers use the ordinary abbreviations: 川 is no variant here.
             return self.psb(i + GONG_WANG_AN_BEI.len(), p);
         }
@@ -352,10 +356,7 @@ impl<'s> P<'s> {
             }
             p.warnings.insert(Warnings::PROVINCE_VARIANT);
         }
-        if !matches!(
-            self.s.as_bytes().get(i..i + 3),
-            Some(b"ICP" | b"icp" | b"Icp")
-        ) {
+        if !icp {
             if self.category(i).is_some() {
                 return self.licence(i, p);
             }
@@ -412,7 +413,10 @@ impl<'s> P<'s> {
             return Err(self.unexpected(i, Part::Serial));
         }
         p.serial = self.text(i, end);
-        if let Some(kind) = serial_error(p.serial.as_bytes()) {
+        // 6 to 8 digits, the commonest, need no further look.
+        if (end - i).wrapping_sub(6) > 2
+            && let Some(kind) = serial_error(p.serial.as_bytes())
+        {
             return Err(Fail { kind, at: i });
         }
         self.tail(end, p)

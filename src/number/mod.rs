@@ -522,13 +522,17 @@ fn needs_folding(s: &str) -> bool {
         }
         i += 8;
     }
-    // Most bytes lead nothing that folds: skip them in a tight loop.
-    while let Some(skip) = b[i..].iter().position(|&x| LEADS[usize::from(x)]) {
-        let lead = i + skip;
-        if folds(lead, b[lead]) {
+    // Then a character at a time: by its lead byte, a whole character is skipped.
+    while let Some(&x) = b.get(i) {
+        if LEADS[usize::from(x)] && folds(i, x) {
             return true;
         }
-        i = lead + 1;
+        i += match x {
+            0..=0xbf => 1,
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
     }
     false
 }

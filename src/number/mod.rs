@@ -599,6 +599,15 @@ pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
     {
         return Ok(n);
     }
+    // Stopped inside the number at a character that is not ASCII (a full-width letter or
+    // digit, `備`, `號`): a record that folding makes clean is read straight away, without
+    // the test below (which it would pass: folded_record reads only what folding reads whole).
+    if stop > 0
+        && trimmed.as_bytes().get(stop).is_some_and(|&x| x >= 0x80)
+        && let Some(n) = folded_record(trimmed)
+    {
+        return Ok(n);
+    }
     if decided_by_first_char(trimmed, &fast) || !needs_folding(settled(trimmed, &fast)) {
         return Err(unfolded_error(start, trimmed, &fast));
     }
@@ -794,7 +803,7 @@ impl Run {
     fn text<'a>(&self, raw: &'a str) -> Text<'a> {
         match self {
             Run::Plain(r) => Text::Borrowed(raw.get(r.clone()).unwrap_or_default()),
-            Run::Copy(digits, n) => Text::ascii(&digits[..*n]),
+            Run::Copy(digits, n) => Text::digits(*digits, *n),
         }
     }
 }

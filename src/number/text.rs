@@ -35,16 +35,18 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// A copy of ASCII bytes (anything else is replaced, so the text stays UTF-8).
-    pub(crate) fn ascii(bytes: &[u8]) -> Text<'static> {
-        if bytes.len() > INLINE || !bytes.is_ascii() {
-            return Text::Heap(String::from_utf8_lossy(bytes).into());
-        }
-        let mut inline = [0u8; INLINE];
-        inline[..bytes.len()].copy_from_slice(bytes);
+    /// A copy of the first `len` of ten bytes, ASCII digits (the caller's word: other bytes
+    /// would make [`as_str`](Text::as_str) read as empty, never as text that is not UTF-8).
+    /// The whole array is copied, a fixed size: no call.
+    #[inline(always)]
+    pub(crate) fn digits(digits: [u8; 10], len: usize) -> Text<'static> {
+        let len = len.min(digits.len());
+        debug_assert!(digits[..len].iter().all(u8::is_ascii_digit));
+        let mut bytes = [0u8; INLINE];
+        bytes[..10].copy_from_slice(&digits);
         Text::Inline {
-            len: bytes.len() as u8,
-            bytes: inline,
+            len: len as u8,
+            bytes,
         }
     }
 
@@ -118,8 +120,11 @@ mod tests {
         assert!(matches!(copy, Text::Heap(_)));
         assert_eq!(copy.as_str(), long);
         assert_eq!(Text::copy("備案"), Text::Borrowed("備案"));
-        assert_eq!(Text::ascii(b"2080"), Text::Borrowed("2080"));
-        assert_eq!(Text::ascii(b"20\xff"), Text::Borrowed("20\u{fffd}"));
+        assert_eq!(Text::digits(*b"2080123456", 4), Text::Borrowed("2080"));
+        assert_eq!(
+            Text::digits(*b"1234567890", 10),
+            Text::Borrowed("1234567890")
+        );
         assert_eq!(format!("{copy:?}"), format!("{long:?}"));
     }
 }

@@ -136,7 +136,9 @@ pub(crate) fn current_year() -> u16 {
     })
 }
 
-/// Reads one number at the start of folded text `s`.
+/// Reads one number at the start of folded text `s` (or of raw text, as `validate_number`'s
+/// first parse does: strict mode then skips spaces before a record's serial, see
+/// [`P::spaces_then_digit`]; other spaces stop it).
 #[inline]
 pub(crate) fn parse(s: &str, lenient: bool) -> Result<Parts<'_>, Fail> {
     P {
@@ -408,9 +410,12 @@ impl<'s> P<'s> {
     /// `{P}ICP备` read; serial, 号, site.
     #[inline(always)]
     fn record(&self, i: usize, mut p: Parts<'s>) -> Result<Parts<'s>, Fail> {
-        let end = self.digits(i);
+        let (mut i, mut end) = (i, self.digits(i));
         if end == i {
-            return Err(self.unexpected(i, Part::Serial));
+            let Some(j) = self.spaces_then_digit(i) else {
+                return Err(self.unexpected(i, Part::Serial));
+            };
+            (i, end) = (j, self.digits(j));
         }
         p.serial = self.text(i, end);
         // 6 to 8 digits, the commonest, need no further look.
@@ -420,6 +425,21 @@ impl<'s> P<'s> {
             return Err(Fail { kind, at: i });
         }
         self.tail(end, p)
+    }
+
+    /// Past a run of ASCII spaces at `at` that a digit follows, where a run of digits was
+    /// expected at `at` (a record's serial, a site number). Only in the strict reading of raw
+    /// text (`validate_number`'s first parse), and only as folding and [`parse_spaced`] skip
+    /// them (at most [`MAX_GAP`] bytes), so that `京ICP备 12032080号` is read in one parse.
+    /// Out of line: clean input pays nothing for it.
+    #[cold]
+    #[inline(never)]
+    fn spaces_then_digit(&self, at: usize) -> Option<usize> {
+        if self.lenient || self.spaced || self.s.as_bytes().get(at) != Some(&b' ') {
+            return None;
+        }
+        let j = self.spaces(at);
+        (j != at && self.s.as_bytes().get(j).is_some_and(u8::is_ascii_digit)).then_some(j)
     }
 
     /// `{P}ICP证` read; six digits, 号, site.

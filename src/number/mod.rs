@@ -897,20 +897,18 @@ impl PlainReader<'_> {
                     self.i += run;
                     rest[last]
                 }
-                Some([0xef, 0xbc, 0x90..=0x99, ..]) => {
-                    // A run of full-width digits: all but its last at once.
+                Some(rest @ [0xef, 0xbc, 0x90..=0x99, ..]) => {
+                    // A run of full-width digits (EF BC 90 to 99), three bytes at a time.
                     plain = false;
-                    loop {
-                        let d = b[self.i + 2] - 0x60;
+                    for ch in rest.chunks_exact(3) {
+                        let &[0xef, 0xbc, y @ 0x90..=0x99] = ch else {
+                            break;
+                        };
+                        *copy.get_mut(n)? = y - 0x60;
+                        n += 1;
                         self.i += 3;
-                        match b.get(self.i..self.i + 3) {
-                            Some([0xef, 0xbc, 0x90..=0x99]) => {
-                                *copy.get_mut(n)? = d;
-                                n += 1;
-                            }
-                            _ => break d,
-                        }
                     }
+                    continue;
                 }
                 _ => match self.next() {
                     Some(Plain::Ascii(d @ b'0'..=b'9')) => {

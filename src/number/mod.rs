@@ -471,8 +471,9 @@ fn is_space(c: char) -> bool {
 /// Whether `s` holds a character [`crate::fold`] changes or drops in plain text: white space
 /// it drops (ASCII, NBSP, U+2000 to U+200B, U+3000, U+FEFF), `_` and the dashes U+2010 to
 /// U+2015, U+2212, U+FE63, the full-width forms U+FF01 to U+FF5E, `備 號 證 網`, and the
-/// control characters and U+FFFD it turns into a break. Read byte by byte, by their UTF-8
-/// forms (checked against `fold::step` for every `char` in a unit test).
+/// control characters and U+FFFD it turns into a break. Read by their UTF-8 forms: eight
+/// bytes of plain ASCII at a time, then a character at a time by its lead byte (checked
+/// against `fold::step` for every `char` in a unit test).
 fn needs_folding(s: &str) -> bool {
     /// The bytes a foldable character can start with.
     static LEADS: [bool; 256] = {
@@ -588,7 +589,7 @@ pub fn validate_number(input: &str) -> Result<Number<'_>, Error> {
         return Ok(Number::from_parts(parts, Some));
     }
     // Stopped at a space: input with spaces between the parts of a number
-    // (`京ICP备 12032080号`) is read in place too. (A space folds, so the test below would
+    // (`京ICP备12032080 号 - 2`) is read in place too. (A space folds, so the test below would
     // not decide such input.)
     let stop = match &fast {
         Ok(parts) => parts.len,
@@ -630,7 +631,8 @@ fn spaced_number(trimmed: &str) -> Option<Number<'_>> {
 /// stand: from where the parse stopped to a little beyond, where the parser may have looked
 /// ahead; to the end when digits were miscounted (folding may join more). What the parse read
 /// before it stopped is grammar text (digits, ASCII letters, `备 号 证 公网安备 合字`, a
-/// province), which folding never changes.
+/// province), which folding never changes, and at most a run of spaces before a record's
+/// serial, which folding drops just as the parse skipped it (a run no longer than a gap).
 fn settled<'a>(trimmed: &'a str, fast: &Result<Parts<'_>, grammar::Fail>) -> &'a str {
     let (from, to) = match fast {
         Ok(parts) => (parts.len, trimmed.len()),
@@ -1181,6 +1183,29 @@ mod tests {
             validate_number("京ICP备1203 2080号").unwrap().serial(),
             "12032080"
         );
+    }
+
+    /// Spaces before a record's serial are skipped by the first parse as folding drops them:
+    /// up to a gap's length, and not beyond it.
+    #[test]
+    fn spaces_before_the_serial_read_as_folding_reads_them() {
+        let gap = crate::fold::MAX_GAP;
+        for n in [1, 2, 3, gap - 1, gap, gap + 1, gap + 2] {
+            for (head, tail) in [
+                ("京ICP备", "11018762号-1"),
+                ("京ICP备:", "2023023087号"),
+                ("京ICP备", "1101876号x"),
+                ("京ICP备", "x"),
+            ] {
+                let s = format!("{head}{}{tail}", " ".repeat(n));
+                let (start, trimmed) = trim(&s);
+                let fast = validate_number(&s);
+                assert_eq!(fast, validate_general(start, trimmed), "{n} {head}{tail}");
+                if tail.ends_with("号-1") || tail.ends_with('号') {
+                    assert_eq!(fast.is_ok(), n <= gap, "{n} {head}{tail}");
+                }
+            }
+        }
     }
 
     proptest! {

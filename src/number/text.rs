@@ -35,8 +35,9 @@ impl<'a> Text<'a> {
         }
     }
 
-    /// A copy of the first `len` of ten bytes, ASCII digits (the caller's word: other bytes
-    /// would make [`as_str`](Text::as_str) read as empty, never as text that is not UTF-8).
+    /// A copy of the first `len` of ten bytes, ASCII digits (the caller's word: bytes that
+    /// are not UTF-8 would make [`as_str`](Text::as_str) read as empty, never as text that is
+    /// not UTF-8).
     /// The whole array is copied, a fixed size: no call.
     #[inline(always)]
     pub(crate) fn digits(digits: [u8; 10], len: usize) -> Text<'static> {

@@ -963,6 +963,11 @@ fn trim(input: &str) -> (usize, &str) {
     {
         return (0, input);
     }
+    trim_slow(input)
+}
+
+/// [`trim`] by reading the characters at both ends.
+fn trim_slow(input: &str) -> (usize, &str) {
     let start = input.len() - input.trim_start_matches(is_space).len();
     let trimmed = input[start..].trim_end_matches(is_space);
     let trimmed = trimmed
@@ -1049,15 +1054,6 @@ mod tests {
     /// The tables of `trim`'s fast path: whatever they let pass has nothing to trim.
     #[test]
     fn trim_fast_path_trims_nothing() {
-        let slow = |s: &str| {
-            let start = s.len() - s.trim_start_matches(is_space).len();
-            let t = s[start..].trim_end_matches(is_space);
-            let t = t
-                .strip_suffix(['.', '。'])
-                .filter(|t| !t.is_empty())
-                .unwrap_or(t);
-            (start, t.len())
-        };
         let mut passed = 0;
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             for s in [format!("{c}号"), format!("京{c}"), format!("{c}")] {
@@ -1065,7 +1061,7 @@ mod tests {
                 if (start, t) == (0, s.as_str()) {
                     passed += 1;
                 }
-                assert_eq!((start, t.len()), slow(&s), "{s:?}");
+                assert_eq!((start, t), trim_slow(&s), "{s:?}");
             }
         }
         assert!(passed > 3_000_000, "{passed}");
